@@ -1,0 +1,294 @@
+"""Event assembly: for each action in a sentence, its source and target actors, its
+polarity and modality, and the codebook entry behind it.
+
+Articles are read sentence by sentence, in order, keeping what later sentences need: the actors
+named so far (for pronouns and role nouns), the speakers of quotations, and the article's
+principal actors (for ``the two sides``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import attrs
+
+from eventcoder.codebook.lexicon import Lexicon
+from eventcoder.codebook.model import ActionEntry
+from eventcoder.engine import modality, roles
+from eventcoder.engine.actors import ActorRef, build_actor_refs, compose_code
+from eventcoder.engine.matcher import ActionMatch, PhraseMatch, find_actions, find_phrases
+from eventcoder.engine.quotes import Quote, find_quotes, quote_at
+from eventcoder.text.sentences import Sentence
+from eventcoder.text.tokens import Token, tokenize
+
+LOCATIVE = frozenset({"in", "inside", "into", "across", "within"})
+
+
+@attrs.frozen
+class Candidate:
+    """An event read from one sentence, before normalisation into a record."""
+
+    sentence: Sentence
+    source: ActorRef
+    target: ActorRef | None
+    code: str
+    entry: ActionEntry
+    pattern: str
+    start: int  # character offsets of the action words in the article text
+    end: int
+    future: bool = False
+
+
+@attrs.frozen
+class SentenceTrace:
+    """What the engine saw in one sentence (for ``eventcoder explain``)."""
+
+    sentence: Sentence
+    tokens: list[Token]
+    phrases: list[PhraseMatch]
+    actors: list[ActorRef]
+    actions: list[ActionMatch]
+    notes: list[str]
+    candidates: list[Candidate]
+    speaker: ActorRef | None
+
+
+@attrs.define
+class _ArticleState:
+    day: str | None
+    history: list[ActorRef] = attrs.field(factory=list)
+    countries: Counter[str] = attrs.field(factory=Counter)
+    aliases: dict = attrs.field(factory=dict)  # type: ignore[type-arg]
+    speakers: dict[int, ActorRef | None] = attrs.field(factory=dict)
+
+    def remember(self, ref: ActorRef) -> None:
+        if ref.kind == "named" and ref.code:
+            self.history.append(ref)
+            if ref.country:
+                self.countries[ref.country] += 1
+
+    def last(self, *, person: bool | None = None, before: ActorRef | None = None) -> ActorRef | None:
+        for ref in reversed(self.history):
+            if person is not None and ref.is_person != person:
+                continue
+            if before is not None and ref.code == before.code:
+                continue
+            return ref
+        return None
+
+    def principals(self, exclude: str | None) -> list[str]:
+        return [c for c, _ in self.countries.most_common() if c != exclude][:2]
+
+
+def _moved(resolved: ActorRef, ref: ActorRef) -> ActorRef:
+    """``resolved``'s identity at ``ref``'s place in the sentence."""
+    return attrs.evolve(resolved, start=ref.start, end=ref.end, text=ref.text)
+
+
+class ArticleEngine:
+    """Reads one article's sentences in order and assembles event candidates."""
+
+    def __init__(self, lexicon: Lexicon, text: str, day: str | None) -> None:
+        self.lexicon = lexicon
+        self.text = text
+        self.state = _ArticleState(day)
+        self.quotes = find_quotes(text)
+
+    # -- actors -----------------------------------------------------------------------------
+    def _speaker(self, quote: Quote) -> ActorRef | None:
+        key = quote.start
+        if key in self.state.speakers:
+            return self.state.speakers[key]
+        speaker: ActorRef | None = None
+        if quote.speaker_text:
+            tokens = tokenize(quote.speaker_text)
+            phrases = find_phrases(tokens, self.lexicon)
+            refs = build_actor_refs(tokens, phrases, quote.speaker_text, 0, self.state.day,
+                                    self.state.aliases)
+            for ref in refs:
+                if ref.kind == "named":
+                    speaker = ref
+                elif ref.kind == "pronoun" and ref.pronoun in ("person", "thing", "plural"):
+                    speaker = self.state.last(person=ref.pronoun == "person")
+                elif ref.kind == "agent":
+                    speaker = self._resolve_agent(ref, [], tokens)
+                if speaker is not None:
+                    break
+        if speaker is None and quote.speaker_text:
+            # "the statement added", "the spokesman said": the last speaker, or else the
+            # actor the article spoke of last
+            previous = [s for s in self.state.speakers.values() if s is not None]
+            speaker = previous[-1] if previous else self.state.last(person=None)
+        self.state.speakers[key] = speaker
+        return speaker
+
+    def _resolve_agent(self, ref: ActorRef, refs: list[ActorRef], tokens: list[Token]) -> ActorRef | None:
+        country = None
+        # "terrorist hideouts in Iran": the place of a role noun gives its country
+        for other in refs:
+            if other.kind == "named" and other.country and 0 < other.start - ref.end <= 3 and (
+                tokens[other.start - 1].fold in LOCATIVE | {"of", "from"}
+            ):
+                country = other.country
+                break
+        if country is None:
+            before = [r for r in refs if r.kind == "named" and r.end <= ref.start and r.country]
+            recent = before[-1] if before else self.state.last()
+            country = recent.country if recent else None
+        if country is None:
+            return None
+        return attrs.evolve(ref, code=compose_code(country, ref.role), country=country,
+                            name=f"{country} ({ref.role})" if ref.role else country)
+
+    def _resolve(self, ref: ActorRef, refs: list[ActorRef], tokens: list[Token],
+                 speaker: ActorRef | None) -> list[ActorRef]:
+        if ref.kind == "named":
+            return [ref]
+        if ref.kind == "collective":
+            exclude = speaker.country if speaker else None
+            return [
+                attrs.evolve(ref, code=c, country=c, name=c)
+                for c in self.state.principals(exclude)
+            ]
+        if ref.kind == "agent":
+            owner = self._possessive_owner(ref, refs, tokens, speaker)
+            if owner is not None:
+                return [attrs.evolve(ref, code=compose_code(owner.country, ref.role),
+                                     country=owner.country,
+                                     name=f"{owner.name} ({ref.role})" if ref.role else owner.name)]
+            agent = self._resolve_agent(ref, refs, tokens)
+            return [agent] if agent else []
+        # pronouns
+        if ref.pronoun == "speaker":
+            return [_moved(speaker, ref)] if speaker else []
+        person = ref.pronoun == "person"
+        for other in reversed(refs):
+            if other.end <= ref.start and other.kind == "named" and other.is_person == person:
+                return [_moved(other, ref)]
+        found = self.state.last(person=person)
+        if found is None and person and speaker is not None:
+            found = speaker
+        return [_moved(found, ref)] if found else []
+
+    def _possessive_owner(self, ref: ActorRef, refs: list[ActorRef], tokens: list[Token],
+                          speaker: ActorRef | None) -> ActorRef | None:
+        """``its paramilitary Revolutionary Guard``: the owner of a role noun."""
+        for other in refs:
+            if other.kind == "pronoun" and other.end <= ref.start and ref.start - other.end <= 2 and (
+                tokens[other.start].fold in {"its", "their", "our", "his", "her", "my"}
+            ):
+                resolved = self._resolve(other, refs, tokens, speaker)
+                return resolved[0] if resolved else None
+        return None
+
+    # -- events -----------------------------------------------------------------------------
+    def read(self, sentence: Sentence) -> SentenceTrace:
+        tokens = tokenize(sentence.text, sentence.start)
+        phrases = find_phrases(tokens, self.lexicon)
+        refs = build_actor_refs(tokens, phrases, sentence.text, sentence.start, self.state.day,
+                                self.state.aliases)
+        quote = quote_at(self.quotes, sentence.start + len(sentence.text) // 2)
+        speaker = self._speaker(quote) if quote else None
+        actions = find_actions(tokens, self.lexicon)
+        notes: list[str] = []
+        candidates: list[Candidate] = []
+        previous: tuple[ActionMatch, list[ActorRef]] | None = None
+        for match in actions:
+            found, sources = self._events_of(match, tokens, refs, speaker, sentence, previous, notes)
+            candidates.extend(found)
+            if sources:
+                previous = (match, sources)
+        for ref in refs:
+            for resolved in self._resolve(ref, refs, tokens, speaker) if ref.kind == "named" else []:
+                self.state.remember(resolved)
+        return SentenceTrace(sentence, tokens, phrases, refs, actions, notes, candidates, speaker)
+
+    def _events_of(
+        self, match: ActionMatch, tokens: list[Token], refs: list[ActorRef],
+        speaker: ActorRef | None, sentence: Sentence,
+        previous: tuple[ActionMatch, list[ActorRef]] | None, notes: list[str],
+    ) -> tuple[list[Candidate], list[ActorRef]]:
+        pattern = match.pattern
+        entry = pattern.entry
+        label = f"[{entry.id}] '{pattern.text}'"
+        if modality.is_embedded_gerund(tokens, match.start):
+            notes.append(f"{label}: the content of another act (of/for + -ing): no event")
+            return [], []
+        if modality.is_negated(tokens, match.start):
+            notes.append(f"{label}: negated: no event")
+            return [], []
+        future = modality.is_future(tokens, match.start)
+        if modality.is_infinitive(tokens, match.start):
+            if previous is not None:
+                notes.append(f"{label}: infinitive completing an earlier act: no event")
+                return [], []
+            future = True
+        material = entry.code[:2] in modality.MATERIAL_ROOTS
+        if material and modality.is_hypothetical(tokens, match.start):
+            notes.append(f"{label}: hypothetical: no event")
+            return [], []
+
+        passive = pattern.form == "verb" and roles.is_passive(tokens, match)
+        sources: list[ActorRef] = []
+        targets: list[ActorRef] = []
+        if pattern.form == "verb" and passive:
+            agent = roles.agent_after(refs, tokens, match.end)
+            sources = [agent] if agent else []
+            subject = roles.subject_before(refs, tokens, match.start)
+            targets = roles.coordinated_before(refs, tokens, subject) if subject else []
+        elif pattern.form == "verb":
+            subject = roles.subject_before(refs, tokens, match.start)
+            if previous is not None and self._shares_subject(previous[0], match, tokens, refs):
+                sources = previous[1]
+            elif subject is not None:
+                sources = roles.coordinated_before(refs, tokens, subject)
+        else:
+            owner = roles.possessor_before(refs, tokens, match.start) or roles.agent_after(
+                refs, tokens, match.end
+            )
+            if owner is None:
+                owner = roles.subject_before(refs, tokens, match.start)
+            sources = [owner] if owner else []
+        if not targets:
+            if match.target_span is not None and match.target_span[0] < match.target_span[1]:
+                start, end = match.target_span
+                targets = [r for r in refs if r.start < end and r.end > start][:2]
+            else:
+                position = match.target_span[0] if match.target_span else match.end
+                targets = roles.targets_after(refs, tokens, position)
+        resolved_sources = [s for ref in sources for s in self._resolve(ref, refs, tokens, speaker)]
+        resolved_targets = [t for ref in targets for t in self._resolve(ref, refs, tokens, speaker)]
+        if not resolved_sources:
+            notes.append(f"{label}: no source actor found: no event")
+            return [], []
+        if not resolved_targets and entry.target == "required":
+            notes.append(f"{label}: no target actor found: no event")
+            return [], resolved_sources
+        code = modality.future_code(entry.code) if future else entry.code
+        out: list[Candidate] = []
+        start, end = tokens[match.start].start, tokens[match.end - 1].end
+        pairs = [(s, t) for s in resolved_sources for t in (resolved_targets or [None])]
+        if entry.reciprocal:
+            pairs += [(t, s) for s, t in pairs if t is not None]
+        seen = set()
+        for source, target in pairs:
+            if target is not None and source.code == target.code:
+                continue
+            key = (source.code, target.code if target else None)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Candidate(sentence, source, target, code, entry, pattern.text, start, end,
+                                 future))
+        return out, resolved_sources
+
+    @staticmethod
+    def _shares_subject(previous: ActionMatch, match: ActionMatch, tokens: list[Token],
+                        refs: list[ActorRef]) -> bool:
+        """``Islamabad recalled its envoy ... and stopped Tehran's ambassador``: a verb after
+        ``and`` with no subject of its own shares the previous verb's subject."""
+        between = tokens[previous.end : match.start]
+        if not between or "and" not in {t.fold for t in between[-3:]}:
+            return False
+        and_at = max(i for i, t in enumerate(between) if t.fold == "and") + previous.end
+        return not any(and_at < r.start < match.start for r in refs)

@@ -1,0 +1,74 @@
+"""Polarity and modality of an action: negated, hypothetical, future, embedded.
+
+A negated or hypothetical act gives no event; a future material act is a threat (13x) or a
+stated intention (03x) under CAMEO's conventions; an act that only completes another act
+(``urged Iran to withdraw``, ``accused Iran of attacking``) is not an event of its own.
+"""
+
+from __future__ import annotations
+
+from eventcoder.text.tokens import Token
+
+NEGATIONS = frozenset({"not", "never", "n't", "didn't", "don't", "doesn't", "won't", "wouldn't",
+                       "hasn't", "haven't", "hadn't", "isn't", "aren't", "wasn't", "weren't",
+                       "cannot", "can't", "couldn't", "no"})
+DENIALS = frozenset({"deny", "denied", "denies", "denying", "refuted", "rejected", "dismissed"})
+FUTURE = frozenset({"will", "'ll", "shall", "would", "going", "plans", "plan", "planned",
+                    "planning", "intends", "intend", "intended", "vowed", "vows", "vow",
+                    "pledged", "pledges", "promised", "promises", "threatened", "threatens",
+                    "threaten", "ready", "prepared", "preparing", "set", "seeks", "seek",
+                    "wants", "want", "warned", "warns", "expected", "about"})
+HYPOTHETICAL = frozenset({"could", "may", "might", "if", "unless", "whether", "should"})
+BARRIERS = frozenset({".", ";", ":", "!", "?", '"', "but", "while", "whereas"})
+
+# future or announced acts, by CAMEO root: what CAMEO codes them as
+FUTURE_CODES = {
+    "04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "09": "030",
+    "14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138",
+}
+MATERIAL_ROOTS = frozenset({"06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
+
+
+def _window(tokens: list[Token], start: int, width: int) -> list[str]:
+    folds: list[str] = []
+    for token in reversed(tokens[max(0, start - width) : start]):
+        if token.fold in BARRIERS or token.fold == ",":
+            break
+        folds.append(token.fold)
+    return folds
+
+
+def is_negated(tokens: list[Token], start: int) -> bool:
+    """A negation or denial in the few words before the action: ``did not attack``,
+    ``denied launching``."""
+    words = _window(tokens, start, 4)
+    return any(w in NEGATIONS for w in words) or any(w in DENIALS for w in words[:2])
+
+
+def is_future(tokens: list[Token], start: int) -> bool:
+    """``will strike``, ``vowed to retaliate``, ``plans to attack``, ``is going to``."""
+    return any(w in FUTURE for w in _window(tokens, start, 4))
+
+
+def is_hypothetical(tokens: list[Token], start: int) -> bool:
+    return any(w in HYPOTHETICAL for w in _window(tokens, start, 5))
+
+
+def is_infinitive(tokens: list[Token], start: int) -> bool:
+    """The action is the verb of a ``to`` infinitive: ``urged them to withdraw``."""
+    return start > 0 and tokens[start - 1].fold == "to"
+
+
+def is_embedded_gerund(tokens: list[Token], start: int) -> bool:
+    """``accused Iran of attacking``, ``condemned them for shelling``: the act is the content
+    of another act, not an event of its own."""
+    return (
+        start > 0
+        and tokens[start].fold.endswith("ing")
+        and tokens[start - 1].fold in {"of", "for", "about", "over", "after", "before", "without"}
+    )
+
+
+def future_code(code: str) -> str:
+    """What an announced or threatened act is coded as (``195`` -> ``138``)."""
+    return FUTURE_CODES.get(code[:2], code)

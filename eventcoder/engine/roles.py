@@ -1,0 +1,132 @@
+"""Who did it and to whom: subjects, objects, passive agents and prepositional targets.
+
+No parser: the roles are read from the positions of actor phrases around the action, with the
+clause marks (punctuation, subordinators, quotes) that bound them.
+"""
+
+from __future__ import annotations
+
+from eventcoder.engine.actors import ActorRef
+from eventcoder.engine.matcher import ActionMatch
+from eventcoder.text.tokens import Token
+
+BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"})
+ADVERBS = frozenset({"also", "reportedly", "allegedly", "later", "then", "again", "recently",
+                     "previously", "already", "just", "jointly", "all", "both", "had", "have",
+                     "has", "repeatedly", "earlier", "subsequently", "successfully"})
+PREPOSITIONS = frozenset({"on", "in", "with", "to", "from", "against", "at", "for", "about",
+                          "over", "of", "into", "toward", "towards", "inside", "across", "near",
+                          "between", "among", "by", "upon", "within", "targeting", "under"})
+TARGET_PREPOSITIONS = frozenset({"on", "against", "at", "in", "into", "inside", "with", "to",
+                                 "from", "toward", "towards", "targeting", "upon", "of", "over",
+                                 "across", "for"})
+RIGHT_BARRIERS = frozenset({".", ";", ":", "!", "?", '"', "that", "which", "who", "whom",
+                            "when", "after", "before", "while", "because", "since", "as",
+                            "said", "says", "but", "although", "though", "where", "until",
+                            "saying", "adding", "-", "(", ")"})
+LEFT_BARRIERS = frozenset({";", ":", "!", "?"})
+TARGET_WINDOW = 12
+PASSIVE_AGENT_WINDOW = 5
+
+
+def is_passive(tokens: list[Token], match: ActionMatch) -> bool:
+    """``was attacked``, ``were reportedly killed``: a participle after a form of *be*."""
+    head = tokens[match.start].fold
+    if not (head.endswith(("ed", "en", "wn")) or head in {"hit", "shot", "held", "struck",
+                                                           "met", "sent", "led", "fought"}):
+        return False
+    k = match.start - 1
+    while k >= 0 and tokens[k].fold in ADVERBS - {"had", "have", "has"}:
+        k -= 1
+    return k >= 0 and tokens[k].fold in BE
+
+
+def subject_before(refs: list[ActorRef], tokens: list[Token], position: int) -> ActorRef | None:
+    """The nearest actor phrase before ``position`` that can be a subject: not the object of a
+    preposition, and not beyond a clause mark."""
+    barrier = -1
+    for k in range(position - 1, -1, -1):
+        if tokens[k].fold in LEFT_BARRIERS:
+            barrier = k
+            break
+    for ref in reversed(refs):
+        if ref.end > position or ref.start <= barrier:
+            continue
+        if ref.start > 0 and tokens[ref.start - 1].fold in PREPOSITIONS:
+            continue
+        if ref.kind == "pronoun" and ref.pronoun == "thing" and tokens[ref.start].fold == "its":
+            continue  # a possessive alone is not a subject
+        return ref
+    return None
+
+
+def possessor_before(refs: list[ActorRef], tokens: list[Token], position: int) -> ActorRef | None:
+    """The actor that owns a noun event: ``Iran's air strikes``, ``Iranian strikes``, ``the
+    strikes by``; up to two adjectives may stand between."""
+    for ref in reversed(refs):
+        if ref.end > position:
+            continue
+        gap = position - ref.end
+        between = [t.fold for t in tokens[ref.end : position]]
+        if gap <= 3 and not any(w in RIGHT_BARRIERS or w == "," or w in PREPOSITIONS
+                                for w in between):
+            return ref
+        return None
+    return None
+
+
+def agent_after(refs: list[ActorRef], tokens: list[Token], position: int) -> ActorRef | None:
+    """The ``by`` phrase after a passive verb or a noun event."""
+    for k in range(position, min(position + PASSIVE_AGENT_WINDOW, len(tokens))):
+        if tokens[k].fold in RIGHT_BARRIERS:
+            return None
+        if tokens[k].fold == "by":
+            for ref in refs:
+                if ref.start > k and ref.start <= k + 3:
+                    return ref
+            return None
+    return None
+
+
+def targets_after(refs: list[ActorRef], tokens: list[Token], position: int,
+                  *, stop_at_comma: bool = True) -> list[ActorRef]:
+    """The first actor phrase after ``position`` in the same clause, with any actors
+    coordinated with it (``against the X Front and the Y Army``)."""
+    end = min(len(tokens), position + TARGET_WINDOW)
+    for k in range(position, end):
+        fold = tokens[k].fold
+        if fold in RIGHT_BARRIERS or (stop_at_comma and fold == ","):
+            end = k
+            break
+    found: list[ActorRef] = []
+    for ref in refs:
+        if ref.start < position or ref.start >= end:
+            continue
+        if ref.start > 0 and tokens[ref.start - 1].fold == "by":
+            continue
+        if not found:
+            found.append(ref)
+            continue
+        between = {t.fold for t in tokens[found[-1].end : ref.start]}
+        if between and between <= {"and", ",", "the", "both", "as", "well", "or"}:
+            found.append(ref)
+        else:
+            break
+    return found
+
+
+def coordinated_before(refs: list[ActorRef], tokens: list[Token], ref: ActorRef) -> list[ActorRef]:
+    """Actors coordinated before a subject: ``Russia and China vetoed`` gives both."""
+    group = [ref]
+    index = refs.index(ref)
+    while index > 0:
+        previous = refs[index - 1]
+        between = {t.fold for t in tokens[previous.end : group[0].start]}
+        if between and between <= {"and", ",", "both"} and "and" in between | {
+            t.fold for t in tokens[group[0].start : group[-1].end]
+        } | between:
+            group.insert(0, previous)
+            index -= 1
+        else:
+            break
+    return group
