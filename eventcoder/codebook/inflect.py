@@ -111,6 +111,8 @@ def noun_forms(word: str) -> frozenset[str]:
         return frozenset({word, IRREGULAR_PLURALS[word]})
     if not word.isalpha() or len(word) < 2:
         return frozenset({word})
+    if word.endswith("o") and word[-2] not in _VOWELS:
+        return frozenset({word, word + "s", word + "es"})  # embargoes, radios
     if word.endswith(("s", "x", "z", "ch", "sh")):
         plural = word + "es"
     elif word.endswith("y") and word[-2] not in _VOWELS:

@@ -39,7 +39,10 @@ def default_codebook_path() -> Path:
     return Path(__file__).resolve().parents[2] / "codebooks" / "default"
 
 
-class _LineLoader(yaml.SafeLoader):
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there
+
+
+class _LineLoader(_SafeLoader):  # type: ignore[valid-type,misc]
     """A safe loader that records the line of every mapping under ``__line__``."""
 
 
