@@ -191,15 +191,17 @@ def _read_layer(
         clean = _strip_lines(document)
         errors = sorted(validator.iter_errors(clean), key=lambda e: list(e.absolute_path))
         bad_entries: set[int] = set()
-        for error in errors:
-            where = list(error.absolute_path)
+        for schema_error in errors:
+            where = list(schema_error.absolute_path)
             entry_id = None
             if len(where) >= 2 and where[0] == "entries" and isinstance(where[1], int):
                 bad_entries.add(where[1])
                 raw = clean["entries"][where[1]]
                 entry_id = raw.get("id") if isinstance(raw, dict) else None
             field = ".".join(str(p) for p in where[2:]) or None
-            message = error.message if not field else f"{field}: {error.message}"
+            message = (
+                schema_error.message if not field else f"{field}: {schema_error.message}"
+            )
             problems.add(label, _line_of(document, where), message, entry_id)
         if errors and not isinstance(clean.get("entries", []), list):
             continue
@@ -266,16 +268,16 @@ def _check_consistency(merged: dict[str, dict[str, Any]], locations: dict[str, s
                 else:
                     phrase_owner[key] = entry.id
     name_owner: dict[str, str] = {}
-    for entry in merged["agents"].values():
-        for phrase in entry.names:
-            key = " ".join(fold(phrase).split())
-            owner = name_owner.get(key)
-            if owner is not None and owner != entry.id:
+    for agent in merged["agents"].values():
+        for phrase in agent.names:
+            name = " ".join(fold(phrase).split())
+            holder = name_owner.get(name)
+            if holder is not None and holder != agent.id:
                 problems.items.append(
-                    f"{locations.get(entry.id, '?')}: [{entry.id}] agent name {phrase!r} is also "
-                    f"in [{owner}]; keep it in one entry"
+                    f"{locations.get(agent.id, '?')}: [{agent.id}] agent name {phrase!r} is also "
+                    f"in [{holder}]; keep it in one entry"
                 )
-            name_owner[key] = entry.id
+            name_owner[name] = agent.id
 
 
 def load_codebook(

@@ -13,7 +13,7 @@ from collections import Counter
 import attrs
 
 from eventcoder.codebook.lexicon import Lexicon
-from eventcoder.codebook.model import ActionEntry
+from eventcoder.codebook.model import ActionEntry, ActorEntry
 from eventcoder.engine import modality, roles
 from eventcoder.engine.actors import ActorRef, build_actor_refs, compose_code
 from eventcoder.engine.matcher import ActionMatch, PhraseMatch, find_actions, find_phrases
@@ -58,7 +58,7 @@ class _ArticleState:
     day: str | None
     history: list[ActorRef] = attrs.field(factory=list)
     countries: Counter[str] = attrs.field(factory=Counter)
-    aliases: dict = attrs.field(factory=dict)  # type: ignore[type-arg]
+    aliases: dict[str, ActorEntry] = attrs.field(factory=dict)
     speakers: dict[int, ActorRef | None] = attrs.field(factory=dict)
 
     def remember(self, ref: ActorRef) -> None:
@@ -267,7 +267,10 @@ class ArticleEngine:
         code = modality.future_code(entry.code) if future else entry.code
         out: list[Candidate] = []
         start, end = tokens[match.start].start, tokens[match.end - 1].end
-        pairs = [(s, t) for s in resolved_sources for t in (resolved_targets or [None])]
+        maybe_targets: list[ActorRef | None] = list(resolved_targets) or [None]
+        pairs: list[tuple[ActorRef, ActorRef | None]] = [
+            (s, t) for s in resolved_sources for t in maybe_targets
+        ]
         if entry.reciprocal:
             pairs += [(t, s) for s, t in pairs if t is not None]
         seen = set()
