@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
-from eventcoder.errors import CodebookError, OutputError, RecordValidationError
+from eventcoder.errors import CodebookError, InputError, OutputError, RecordValidationError
 from eventcoder.io.atomic import atomic_output
 from eventcoder.io.readers import Rejected, missing_inputs, parse_date, read_inputs
 from eventcoder.io.writers import FORMATS, RecordWriter, format_for_path, open_writer
@@ -383,14 +383,19 @@ def command_evaluate(args: argparse.Namespace) -> int:
             _error(f"gold file not found: {name}")
         return EXIT_USAGE
     from eventcoder.coder import Coder
-    from eventcoder.evaluate import evaluate_files  # type: ignore[import-not-found,unused-ignore]
+    from eventcoder.evaluate import evaluate_files
 
     try:
-        coder = Coder(codebooks=args.codebook)
+        # no merging: a mention in the sentence must not merge into one in its context
+        coder = Coder(codebooks=args.codebook, dedup="none")
     except CodebookError as error:
         _error(str(error))
         return EXIT_USAGE
-    report = evaluate_files(coder, args.gold)
+    try:
+        report = evaluate_files(coder, args.gold)
+    except InputError as error:
+        _error(str(error))
+        return EXIT_USAGE
     if args.json:
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:

@@ -57,7 +57,13 @@ IRREGULAR_PLURALS = {
 }
 
 _VOWELS = set("aeiou")
-_STRESSED_ENDINGS = ("mit", "fer", "pel", "gret", "trol", "cur", "bat")
+# verbs of two or more syllables stressed on the last one double it: admitted, referred
+_STRESSED_ENDINGS = (
+    "admit", "commit", "submit", "permit", "emit", "omit", "transmit", "acquit", "refer",
+    "prefer", "confer", "defer", "infer", "transfer", "deter", "occur", "recur", "incur",
+    "concur", "compel", "expel", "propel", "repel", "dispel", "regret", "control", "patrol",
+    "enrol", "extol", "forget", "begin", "equip", "embed", "allot", "abet", "outfit",
+)
 
 
 def _doubles_final_consonant(word: str) -> bool:
@@ -71,10 +77,17 @@ def _doubles_final_consonant(word: str) -> bool:
     )
 
 
+def _british_doubling(word: str) -> set[str]:
+    # cancel -> cancelled, signal -> signalled (British spelling, common in wire copy)
+    if word.endswith("l") and not word.endswith("ll") and len(word) > 3 and word[-2] in _VOWELS:
+        return {word + "led", word + "ling"}
+    return set()
+
+
 def verb_forms(base: str) -> frozenset[str]:
     """Every form of a verb given in its base form: ``recall`` -> recall, recalls,
     recalled, recalling. Irregular verbs come from a table."""
-    forms = {base}
+    forms = {base} | _british_doubling(base)
     if base.endswith(("s", "x", "z", "ch", "sh", "o")):
         forms.add(base + "es")
     elif base.endswith("y") and len(base) > 1 and base[-2] not in _VOWELS:

@@ -16,7 +16,7 @@ from eventcoder.text.tokens import tokenize
 
 # Words a pattern never needs to spell: the matcher skips them between pattern words.
 SKIPPABLE = frozenset(
-    "a an the its their his her our my your this that these those".split()
+    "a an the its their his her our my your this these those".split()
 )
 # Marks the matcher steps over inside a pattern: scare quotes ("highly coordinated" strikes)
 TRANSPARENT = frozenset({'"', "'"})
@@ -72,6 +72,9 @@ def _case_rule(text: str) -> str:
 def compile_pattern(entry: ActionEntry, form: str, text: str) -> Pattern | None:
     """Compile one pattern string; ``None`` when it has no word to anchor on."""
     elements: list[Element] = []
+    # the verb is the last part of the first word: "de-escalate" inflects "escalate"
+    first_word = text.split()[0] if text.split() else ""
+    verb_index = max(len(tokenize(first_word)) - 1, 0)
     for index, token in enumerate(t for t in tokenize(text)):
         if token.text == "*":
             elements.append(Element(GAP, frozenset()))
@@ -79,8 +82,10 @@ def compile_pattern(entry: ActionEntry, form: str, text: str) -> Pattern | None:
             elements.append(Element(TARGET, frozenset()))
         elif token.fold in SKIPPABLE:
             continue
-        elif form == "verb" and index == 0:
+        elif form == "verb" and index == verb_index:
             elements.append(Element(WORD, verb_forms(token.fold)))
+        elif form == "verb" and index < verb_index:
+            elements.append(Element(WORD, frozenset({token.fold})))
         else:
             elements.append(Element(WORD, noun_forms(token.fold)))
     if not elements or elements[0].kind != WORD:

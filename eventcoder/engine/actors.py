@@ -49,6 +49,7 @@ class ActorRef:
     entry_id: str | None = None
     is_person: bool = False
     pronoun: str | None = None
+    capital: bool = False  # a capital standing for its government: also a place name
 
     @property
     def is_resolved(self) -> bool:
@@ -210,7 +211,8 @@ def _compose(
         country = country_entry.country
         name = country_entry.name if role is None else f"{country_entry.name} ({role})"
         return ActorRef(start, end, text, compose_code(country, role, country_entry.code),
-                        country, role, name, "named", country_entry.id)
+                        country, role, name, "named", country_entry.id,
+                        capital=country_form == "capital" and agent is None)
     role = agent.role if agent is not None else None
     return ActorRef(start, end, text, None, None, role, None, "agent",
                     agent.id if agent else None)
@@ -224,8 +226,6 @@ def _pronoun_or_alias(
     kind = PRONOUNS.get(folds[i])
     if kind is not None:
         if folds[i] == "us" and token.text == "US":
-            return None
-        if folds[i] == "her" and False:
             return None
         return ActorRef(i, i + 1, token.text, None, None, None, None, "pronoun", pronoun=kind)
     person = aliases.get(folds[i]) if token.is_capitalized else None

@@ -261,6 +261,10 @@ class ArticleEngine:
         if not resolved_sources:
             notes.append(f"{label}: no source actor found: no event")
             return [], []
+        if not resolved_targets and entry.reciprocal and len(resolved_sources) > 1:
+            # "Israel and Hamas agreed to a ceasefire": the subjects act towards each other
+            resolved_targets = resolved_sources[1:]
+            resolved_sources = resolved_sources[:1]
         if not resolved_targets and entry.target == "required":
             notes.append(f"{label}: no target actor found: no event")
             return [], resolved_sources

@@ -21,7 +21,17 @@ FUTURE = frozenset({"will", "'ll", "shall", "would", "going", "plans", "plan", "
 HYPOTHETICAL = frozenset({"could", "may", "might", "if", "unless", "whether", "should"})
 BARRIERS = frozenset({".", ";", ":", "!", "?", '"', "but", "while", "whereas"})
 
-# future or announced acts, by CAMEO root: what CAMEO codes them as
+# future or announced acts: what CAMEO codes them as. The longest matching prefix of the
+# act's code wins: "will release prisoners" (0841) is an intent to release (0353).
+FUTURE_CODES_BY_PREFIX = {
+    "045": "039", "046": "039", "057": "037", "061": "0311", "062": "0312", "063": "0313",
+    "064": "0314", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+    "081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354", "086": "0355",
+    "087": "0356", "0871": "0356", "0872": "0356", "0873": "0356", "0874": "0356",
+    "161": "1313", "162": "1311", "163": "1312", "1723": "1323", "1724": "1324",
+    "181": "1383", "183": "1383", "186": "1383", "192": "1382", "191": "1381",
+    "195": "1384", "194": "1384", "193": "1384", "190": "1384", "204": "1385",
+}
 FUTURE_CODES = {
     "04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "09": "030",
     "14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138",
@@ -70,5 +80,9 @@ def is_embedded_gerund(tokens: list[Token], start: int) -> bool:
 
 
 def future_code(code: str) -> str:
-    """What an announced or threatened act is coded as (``195`` -> ``138``)."""
+    """What an announced or threatened act is coded as (``195`` -> ``1384``,
+    ``0841`` -> ``0353``)."""
+    for length in (4, 3):
+        if code[:length] in FUTURE_CODES_BY_PREFIX:
+            return FUTURE_CODES_BY_PREFIX[code[:length]]
     return FUTURE_CODES.get(code[:2], code)

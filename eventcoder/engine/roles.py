@@ -25,6 +25,7 @@ RIGHT_BARRIERS = frozenset({".", ";", ":", "!", "?", '"', "that", "which", "who"
                             "said", "says", "but", "although", "though", "where", "until",
                             "saying", "adding", "-", "(", ")"})
 LEFT_BARRIERS = frozenset({";", ":", "!", "?"})
+LOCATIVE_PLACES = frozenset({"in", "at", "near", "inside", "outside", "around"})
 TARGET_WINDOW = 12
 PASSIVE_AGENT_WINDOW = 5
 
@@ -102,8 +103,11 @@ def targets_after(refs: list[ActorRef], tokens: list[Token], position: int,
     for ref in refs:
         if ref.start < position or ref.start >= end:
             continue
-        if ref.start > 0 and tokens[ref.start - 1].fold == "by":
+        before = tokens[ref.start - 1].fold if ref.start > 0 else ""
+        if before == "by":
             continue
+        if ref.capital and before in LOCATIVE_PLACES:
+            continue  # "talks in Baghdad": the capital is where, not who
         if not found:
             found.append(ref)
             continue
