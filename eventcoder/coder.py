@@ -18,7 +18,7 @@ from eventcoder.codebook.loader import load_codebook
 from eventcoder.engine.events import ArticleEngine, Candidate, SentenceTrace
 from eventcoder.engine.merge import merge_article
 from eventcoder.normalize.dates import DateMention, find_dates
-from eventcoder.normalize.places import Gazetteer, PlaceMention, best_location, find_places
+from eventcoder.normalize.places import Gazetteer, PlaceMention, best_location
 from eventcoder.normalize.tolls import find_tolls
 from eventcoder.records import (
     AcledType,
@@ -92,7 +92,7 @@ class Coder:
     def trace(self, article: Article) -> list[SentenceTrace]:
         """What the engine saw in every sentence of ``article``."""
         text = clean_text(article.text)
-        engine = ArticleEngine(self.lexicon, text, article.date)
+        engine = ArticleEngine(self.lexicon, self.gazetteer, text, article.date)
         return [engine.read(sentence) for sentence in split_sentences(text)]
 
     def code(self, article: Article) -> list[EventRecord]:
@@ -215,7 +215,7 @@ class Coder:
         return max(t.count for t in dead) if position >= 0 else None
 
     def _location(self, trace: SentenceTrace, candidate: Candidate) -> Location | None:
-        mentions = find_places(candidate.sentence.text, self.gazetteer)
+        mentions = trace.places
         position = candidate.start - candidate.sentence.start
         after = [m for m in mentions if m.start >= position]
         chosen: PlaceMention | None = best_location(after) or best_location(mentions)

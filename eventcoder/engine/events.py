@@ -8,6 +8,7 @@ principal actors (for ``the two sides``).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import attrs
@@ -18,10 +19,30 @@ from eventcoder.engine import modality, roles
 from eventcoder.engine.actors import ActorRef, build_actor_refs, compose_code
 from eventcoder.engine.matcher import ActionMatch, PhraseMatch, find_actions, find_phrases
 from eventcoder.engine.quotes import Quote, find_quotes, quote_at
+from eventcoder.normalize.places import Gazetteer, PlaceMention, find_places
 from eventcoder.text.sentences import Sentence
 from eventcoder.text.tokens import Token, tokenize
 
 LOCATIVE = frozenset({"in", "inside", "into", "across", "within"})
+# verbs whose object is a noun naming the act: "launched air strikes", "carried out an attack"
+LIGHT_VERBS = frozenset(
+    """launch launched launches launching carry carried carries carrying conduct conducted
+    conducts conducting stage staged stages staging mount mounted mounts mounting execute
+    executed executes executing unleash unleashed unleashes unleashing wage waged wages waging
+    step stepped intensify intensified intensifies escalate escalated resume resumed resumes
+    continue continued continues begin began begins perform performed undertake undertook
+    undertaken make made makes order ordered orders press pressed renew renewed""".split()
+)
+# nouns that refer back to an act already reported: "this illegal act", "the strike"
+EVENT_ANAPHORS = frozenset(
+    """act attack attacks strike strikes aggression incident violation breach bombing raid
+    raids operation assault provocation move shelling airstrike airstrikes""".split()
+)
+# a dateline opens a report: "CAIRO, Jan 3 (Reuters) -", "KABUL:", "BEIRUT (AP) -"
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'/\- ]{2,40}(?:,\s*[A-Z][\w.' ]{0,40}){0,2}"
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:--|-|\u2013|\u2014|:)\s*"
+)
 
 
 @attrs.frozen
@@ -51,6 +72,7 @@ class SentenceTrace:
     notes: list[str]
     candidates: list[Candidate]
     speaker: ActorRef | None
+    places: list[PlaceMention] = attrs.field(factory=list)
 
 
 @attrs.define
@@ -60,6 +82,7 @@ class _ArticleState:
     countries: Counter[str] = attrs.field(factory=Counter)
     aliases: dict[str, ActorEntry] = attrs.field(factory=dict)
     speakers: dict[int, ActorRef | None] = attrs.field(factory=dict)
+    violent: list[Candidate] = attrs.field(factory=list)
 
     def remember(self, ref: ActorRef) -> None:
         if ref.kind == "named" and ref.code:
@@ -88,8 +111,10 @@ def _moved(resolved: ActorRef, ref: ActorRef) -> ActorRef:
 class ArticleEngine:
     """Reads one article's sentences in order and assembles event candidates."""
 
-    def __init__(self, lexicon: Lexicon, text: str, day: str | None) -> None:
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, text: str, day: str | None) -> None:
         self.lexicon = lexicon
+        self.gazetteer = gazetteer
+        self.places: list[PlaceMention] = []
         self.text = text
         self.state = _ArticleState(day)
         self.quotes = find_quotes(text)
@@ -105,7 +130,9 @@ class ArticleEngine:
             phrases = find_phrases(tokens, self.lexicon)
             refs = build_actor_refs(tokens, phrases, quote.speaker_text, 0, self.state.day,
                                     self.state.aliases)
-            for ref in refs:
+            # the speaker named before a quotation is the last actor there ("In response to
+            # the Iranian strike, Mr Sharif said"); after it or in the preceding sentence, the first
+            for ref in (reversed(refs) if quote.mode == "before" else refs):
                 if ref.kind == "named":
                     speaker = ref
                 elif ref.kind == "pronoun" and ref.pronoun in ("person", "thing", "plural"):
@@ -122,7 +149,8 @@ class ArticleEngine:
         self.state.speakers[key] = speaker
         return speaker
 
-    def _resolve_agent(self, ref: ActorRef, refs: list[ActorRef], tokens: list[Token]) -> ActorRef | None:
+    def _resolve_agent(self, ref: ActorRef, refs: list[ActorRef], tokens: list[Token],
+                       speaker: ActorRef | None = None) -> ActorRef | None:
         country = None
         # "terrorist hideouts in Iran": the place of a role noun gives its country
         for other in refs:
@@ -133,8 +161,18 @@ class ArticleEngine:
                 break
         if country is None:
             before = [r for r in refs if r.kind == "named" and r.end <= ref.start and r.country]
-            recent = before[-1] if before else self.state.last()
+            if before:
+                country = before[-1].country
+        if country is None and speaker is not None:
+            country = speaker.country  # "the foreign minister" in a ministry's statement
+        if country is None:
+            recent = self.state.last()
             country = recent.country if recent else None
+        if country is None:
+            # "gunmen ... in Niger State": the country where the sentence places the act
+            located = [p.place.country for p in self.places if p.place.country]
+            if located:
+                country = located[0]
         if country is None:
             return None
         return attrs.evolve(ref, code=compose_code(country, ref.role), country=country,
@@ -156,7 +194,7 @@ class ArticleEngine:
                 return [attrs.evolve(ref, code=compose_code(owner.country, ref.role),
                                      country=owner.country,
                                      name=f"{owner.name} ({ref.role})" if ref.role else owner.name)]
-            agent = self._resolve_agent(ref, refs, tokens)
+            agent = self._resolve_agent(ref, refs, tokens, speaker)
             return [agent] if agent else []
         # pronouns
         if ref.pronoun == "speaker":
@@ -187,6 +225,11 @@ class ArticleEngine:
         phrases = find_phrases(tokens, self.lexicon)
         refs = build_actor_refs(tokens, phrases, sentence.text, sentence.start, self.state.day,
                                 self.state.aliases)
+        dateline = DATELINE.match(sentence.text)
+        if dateline:
+            cut = sentence.start + dateline.end()
+            refs = [r for r in refs if tokens[r.start].start >= cut]
+        self.places = find_places(sentence.text, self.gazetteer)
         quote = quote_at(self.quotes, sentence.start + len(sentence.text) // 2)
         speaker = self._speaker(quote) if quote else None
         actions = find_actions(tokens, self.lexicon)
@@ -201,7 +244,9 @@ class ArticleEngine:
         for ref in refs:
             for resolved in self._resolve(ref, refs, tokens, speaker) if ref.kind == "named" else []:
                 self.state.remember(resolved)
-        return SentenceTrace(sentence, tokens, phrases, refs, actions, notes, candidates, speaker)
+        self.state.violent.extend(c for c in candidates if c.code[:2] in ("18", "19", "20"))
+        return SentenceTrace(sentence, tokens, phrases, refs, actions, notes, candidates, speaker,
+                             self.places)
 
     def _events_of(
         self, match: ActionMatch, tokens: list[Token], refs: list[ActorRef],
@@ -246,7 +291,9 @@ class ArticleEngine:
             owner = roles.possessor_before(refs, tokens, match.start) or roles.agent_after(
                 refs, tokens, match.end
             )
-            if owner is None:
+            # a verbal act named by a noun is the speaker's ("X said it was an unacceptable
+            # act"); a material one is the subject's only after a light verb ("X launched strikes")
+            if owner is None and (not material or self._after_light_verb(tokens, match.start)):
                 owner = roles.subject_before(refs, tokens, match.start)
             sources = [owner] if owner else []
         if not targets:
@@ -254,7 +301,7 @@ class ArticleEngine:
                 start, end = match.target_span
                 targets = [r for r in refs if r.start < end and r.end > start][:2]
             else:
-                position = match.target_span[0] if match.target_span else match.end
+                position = match.target_span[0] if match.target_span else match.start + 1
                 targets = roles.targets_after(refs, tokens, position)
         resolved_sources = [s for ref in sources for s in self._resolve(ref, refs, tokens, speaker)]
         resolved_targets = [t for ref in targets for t in self._resolve(ref, refs, tokens, speaker)]
@@ -265,6 +312,8 @@ class ArticleEngine:
             # "Israel and Hamas agreed to a ceasefire": the subjects act towards each other
             resolved_targets = resolved_sources[1:]
             resolved_sources = resolved_sources[:1]
+        if not resolved_targets:
+            resolved_targets = self._implicit_target(match, tokens, resolved_sources, notes, label)
         if not resolved_targets and entry.target == "required":
             notes.append(f"{label}: no target actor found: no event")
             return [], resolved_sources
@@ -279,8 +328,11 @@ class ArticleEngine:
             pairs += [(t, s) for s, t in pairs if t is not None]
         seen = set()
         for source, target in pairs:
-            if target is not None and source.code == target.code:
-                continue
+            if target is not None and (
+                source.code == target.code
+                or source.country == target.country and None in (source.role, target.role)
+            ):
+                continue  # an actor does not act on itself, nor a country on its own people
             key = (source.code, target.code if target else None)
             if key in seen:
                 continue
@@ -288,6 +340,48 @@ class ArticleEngine:
             out.append(Candidate(sentence, source, target, code, entry, pattern.text, start, end,
                                  future))
         return out, resolved_sources
+
+    @staticmethod
+    def _after_light_verb(tokens: list[Token], position: int) -> bool:
+        """Whether a noun event is the object of a light verb (``launched strikes``): then
+        the verb's subject is the noun's source."""
+        for token in reversed(tokens[max(0, position - 6) : position]):
+            if token.fold in LIGHT_VERBS:
+                return True
+            if token.fold in roles.RIGHT_BARRIERS or token.fold in {",", "of", "by"}:
+                return False
+        return False
+
+    def _implicit_target(self, match: ActionMatch, tokens: list[Token], sources: list[ActorRef],
+                         notes: list[str], label: str) -> list[ActorRef]:
+        """A target the sentence names without an actor phrase: an act referred back to
+        (``responded to the attack``: its author) or a place (``shelled Morek``: its country)."""
+        window = tokens[match.start : min(len(tokens), match.end + roles.TARGET_WINDOW)]
+        words = {t.fold for t in tokens}
+        source_countries = {s.country for s in sources}
+        if words & EVENT_ANAPHORS:
+            for earlier in reversed(self.state.violent):
+                if earlier.source.country not in source_countries and (
+                    earlier.target is None or earlier.target.country in source_countries
+                ):
+                    notes.append(f"{label}: target is the author of an act referred back to")
+                    return [attrs.evolve(earlier.source, start=match.end, end=match.end)]
+        offset = tokens[0].start if tokens else 0
+        end_char = window[-1].end - offset if window else 0
+        for place in self.places:
+            if tokens[match.start].start - offset <= place.start < end_char and place.place.country:
+                if place.place.country in source_countries:
+                    continue
+                before = place.start + offset
+                preceding = [t.fold for t in tokens if t.end <= before][-2:]
+                if not set(preceding) & (LOCATIVE | {"on", "at", "against", "near", "toward",
+                                                     "towards", "targeting", "bombed", "shelled"}):
+                    continue
+                notes.append(f"{label}: target is the country of the place {place.text!r}")
+                country = place.place.country
+                return [ActorRef(match.end, match.end, place.text, country, country, None,
+                                 country, "named")]
+        return []
 
     @staticmethod
     def _shares_subject(previous: ActionMatch, match: ActionMatch, tokens: list[Token],

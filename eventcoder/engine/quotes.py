@@ -31,6 +31,7 @@ class Quote(NamedTuple):
     end: int
     speaker_text: str | None  # the words naming the speaker
     speaker_at: int  # where those words start, for resolving pronouns
+    mode: str = "after"  # where the speaker was named: "after", "before", "preceding"
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -50,18 +51,23 @@ def find_quotes(text: str) -> list[Quote]:
                     continue
             after = paragraph[close_at + 1 : close_at + 120]
             before = paragraph[max(0, open_at - 120) : open_at]
-            speaker, at = None, 0
+            speaker, at, mode = None, 0, "after"
             found = _AFTER.match(after)
+            found_before = _BEFORE.search(before)
             if found:
                 speaker = found.group("who") or found.group("who2")
                 at = close_at + 1 + found.start("who" if found.group("who") else "who2")
+            elif found_before:
+                speaker, mode = found_before.group("who"), "before"
+                at = max(0, open_at - 120) + found_before.start("who")
             else:
-                found_before = _BEFORE.search(before)
-                if found_before:
-                    speaker = found_before.group("who")
-                    at = max(0, open_at - 120) + found_before.start("who")
+                # no attribution: the subject of the sentence that leads into the quotation
+                lead = re.split(r"(?<=[.!?])\s+", paragraph[:open_at].strip())[-1]
+                if lead:
+                    speaker, mode = lead, "preceding"
+                    at = paragraph.find(lead)
             quotes.append(Quote(offset + inner_start, offset + inner_end,
-                                speaker.strip() if speaker else None, offset + at))
+                                speaker.strip() if speaker else None, offset + at, mode))
         offset += len(paragraph) + 1
     return quotes
 
