@@ -27,7 +27,8 @@ def corpus() -> list[Article]:
             if line.strip():
                 item = json.loads(line)
                 text = " ".join(filter(None, [item.get("context"), item["text"]]))
-                articles.append(Article(id=f"{path.stem}-{number}", text=text, date=item.get("date")))
+                article_id = f"{path.stem}-{number}"
+                articles.append(Article(id=article_id, text=text, date=item.get("date")))
     return articles
 
 

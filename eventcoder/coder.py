@@ -208,7 +208,8 @@ class Coder:
         if len(violent) > 1:
             # several violent acts in one sentence: the toll goes to the act nearest to it
             for toll in dead:
-                nearest = min(violent, key=lambda c: abs(c.start - candidate.sentence.start - toll.start))
+                at = candidate.sentence.start + toll.start
+                nearest = min(violent, key=lambda c: abs(c.start - at))
                 if nearest.start == candidate.start:
                     return toll.count
             return None

@@ -100,7 +100,9 @@ def test_a_missing_layer_is_an_error(tmp_path: Path) -> None:
         ("bomb *", "ends with '*'"),
     ],
 )
-def test_lint_finds_patterns_that_can_never_match(tmp_path: Path, pattern: str, message: str) -> None:
+def test_lint_finds_patterns_that_can_never_match(
+    tmp_path: Path, pattern: str, message: str
+) -> None:
     write(tmp_path / "layer", "actions.yaml",
           f'kind: actions\nentries:\n  - id: "020.x"\n    code: "020"\n    verbs: ["{pattern}"]\n')
     problems = check_codebook([tmp_path / "layer"])
@@ -131,7 +133,7 @@ def test_later_layers_replace_and_remove_entries_by_id(tmp_path: Path) -> None:
 
 def test_removing_an_unknown_id_is_an_error(tmp_path: Path) -> None:
     write(tmp_path / "mine", "remove.yaml", 'kind: actions\nremove: ["no.such-entry"]\n')
-    with pytest.raises(CodebookError, match="no entry 'no.such-entry'"):
+    with pytest.raises(CodebookError, match=r"no entry 'no\.such-entry'"):
         load_codebook([tmp_path / "mine"])
 
 

@@ -40,14 +40,17 @@ def assert_events(text: str, expected: list[tuple[str, str | None, str]]) -> Non
         assert hits, f"{source}->{target} {wanted} not in {sorted(found, key=str)}"
 
 
-def country_pairs(text: str, date: str | None = "2024-03-14") -> set[tuple[str | None, str | None, str]]:
+Triple = tuple[str | None, str | None, str]
+
+
+def country_pairs(text: str, date: str | None = "2024-03-14") -> set[Triple]:
     return {
         (r.source.country, r.target.country if r.target else None, r.cameo_root)
         for r in code(text, date)
     }
 
 
-# -- clean text -------------------------------------------------------------------------------
+# -- clean text -----------------------------------------------------------------------------------
 def test_curly_apostrophes_are_possessives() -> None:
     assert ("KEN", "SOM", "19") in country_pairs(
         "Kenya\u2019s air force carried out air strikes on Somalia\u2019s border town of Dhobley."
@@ -65,7 +68,7 @@ def test_promotional_lines_give_no_event() -> None:
     assert all("ALSO READ" not in r.sentence and "Greece" not in r.sentence for r in records)
 
 
-# -- actor phrases ------------------------------------------------------------------------------
+# -- actor phrases --------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "source", "target", "code"),
     [
@@ -74,7 +77,9 @@ def test_promotional_lines_give_no_event() -> None:
         ("Moscow expelled two Estonian diplomats.", "RUSGOV", "EST*", "16*"),
     ],
 )
-def test_country_and_role_noun_make_one_actor(text: str, source: str, target: str, code: str) -> None:
+def test_country_and_role_noun_make_one_actor(
+    text: str, source: str, target: str, code: str
+) -> None:
     found = triples(text)
     assert any(
         s == source and (t or "").startswith(target.rstrip("*")) and c.startswith(code.rstrip("*"))
@@ -100,7 +105,7 @@ def test_coordinated_targets_each_get_an_event() -> None:
     assert ("NGA", "NGA", "19") in pairs or ("NGA", "NGA", "18") in pairs
 
 
-# -- roles --------------------------------------------------------------------------------------
+# -- roles ----------------------------------------------------------------------------------------
 def test_active_voice_subject_is_the_source() -> None:
     assert ("ISR", "LBN", "19") in country_pairs("Israel bombed southern Lebanon overnight.")
 
@@ -121,6 +126,22 @@ def test_noun_event_takes_its_possessor_as_source() -> None:
 def test_generic_object_located_in_a_country_makes_that_country_the_target() -> None:
     pairs = country_pairs("Turkey launched air strikes against militant hideouts in northern Iraq.")
     assert ("TUR", "IRQ", "19") in pairs
+
+
+def test_the_means_of_an_attack_is_not_its_target() -> None:
+    assert_events(
+        "Nigeria carried out air strikes using jets and helicopters against Boko Haram.",
+        [("NGA", "NGAREB", "195")],
+    )
+
+
+def test_a_government_acting_on_its_own_rebels_is_an_event() -> None:
+    assert_events("Ethiopia launched air strikes on Fano militiamen in Amhara.",
+                  [("ETH", "ETHREB", "195")])
+
+
+def test_a_country_and_its_own_army_are_one_actor() -> None:
+    assert not code("Pakistan said its army had shelled Pakistan's border posts.")
 
 
 def test_reported_speech_codes_the_reported_event() -> None:
@@ -156,7 +177,7 @@ def test_shared_subject_across_and() -> None:
     assert ("DZA", "MAR", "16") in pairs
 
 
-# -- polarity and modality -------------------------------------------------------------------------
+# -- polarity and modality ------------------------------------------------------------------------
 def test_negated_attack_gives_no_material_event() -> None:
     pairs = country_pairs("Iran did not attack Israel on Saturday.")
     assert not any(root in ("18", "19") for _, _, root in pairs)
@@ -174,7 +195,7 @@ def test_reserving_the_right_to_respond_is_a_threat() -> None:
     assert ("EGY", "ETH", "13") in pairs
 
 
-# -- merging ------------------------------------------------------------------------------------------
+# -- merging --------------------------------------------------------------------------------------
 def test_mentions_of_one_event_are_merged_within_an_article() -> None:
     text = (
         "Israel carried out air strikes on Syria on Monday. "

@@ -106,6 +106,7 @@ def tolls(text: str) -> list[tuple[int, str]]:
         ("The blast injured 30 people.", [(30, "injured")]),
         # a subset is not a separate toll
         ("Nine people, including two children, were killed.", [(9, "dead")]),
+        ("Six people, including two boys and three women, died.", [(6, "dead")]),
         # stated zero
         ("No one was killed in the blast.", [(0, "dead")]),
         ("Nobody was hurt.", [(0, "injured")]),

@@ -61,6 +61,9 @@ def phrase_key(text: str) -> tuple[str, ...]:
 
 
 def _case_rule(text: str) -> str:
+    text = text.strip()
+    if text[:4].lower() == "the " and len(text) > 4:
+        text = text[4:]  # "the West": the case of the name, not of the article
     letters = [c for c in text if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in text.strip():
         return "upper"

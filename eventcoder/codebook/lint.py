@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 from os import PathLike
@@ -35,7 +36,7 @@ def lint(codebook: Codebook) -> list[str]:
                     )
                     continue
                 kinds = [e.kind for e in pattern.elements]
-                if any(a != 0 and b != 0 for a, b in zip(kinds, kinds[1:], strict=False)):
+                if any(a != 0 and b != 0 for a, b in itertools.pairwise(kinds)):
                     problems.append(
                         f"{where}: [{entry.id}] {form} pattern {text!r} can never match as "
                         "meant: '+' and '*' must be separated by a word"
@@ -107,7 +108,9 @@ def codebook_stats(paths: Sequence[PathArg] = ()) -> str:
         used_codes[action.code] += 1
     for root, name in sorted(roots.items()):
         codes = sum(1 for c in used_codes if c[:2] == root)
-        lines.append(f"{root}    {name[:38]:<38} {codes:>5}  {entries[root]:>7}  {patterns[root]:>8}")
+        lines.append(
+            f"{root}    {name[:38]:<38} {codes:>5}  {entries[root]:>7}  {patterns[root]:>8}"
+        )
     three = [c for c in codebook.codes if len(c) == 3]
     thin = [c for c in three
             if sum(len(a.verbs) + len(a.nouns) for a in codebook.actions if a.code[:3] == c) < 3]

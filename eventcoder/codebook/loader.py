@@ -229,7 +229,7 @@ def _read_layer(
                     )
             merged[kind][entry_id] = _entry(kind, raw)
             locations[entry_id] = f"{label}:{line}"
-        for index, entry_id in enumerate(clean.get("remove", []) or []):
+        for entry_id in clean.get("remove", []) or []:
             found = [k for k, table in merged.items() if entry_id in table]
             if not found:
                 problems.add(

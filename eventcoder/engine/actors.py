@@ -32,6 +32,8 @@ MODIFIERS = frozenset(
     paramilitary official government military national army police naval air""".split()
 )
 FORMER = frozenset({"former", "ex", "late", "then", "outgoing"})
+# a country inside a place name is no actor: "the Sea of Japan", "the Gulf of Mexico"
+PLACE_HEADS = frozenset({"sea", "gulf", "strait", "straits", "bay", "coast", "horn", "isle"})
 
 
 @attrs.frozen
@@ -129,11 +131,12 @@ def build_actor_refs(
                     j += 1
                     continue
                 if folds[j] in MODIFIERS and j > start and (
-                    j + 1 < n and (j + 1) in by_start or folds[j + 1 : j + 2] in (["of"],)
+                    (j + 1 < n and (j + 1) in by_start) or folds[j + 1 : j + 2] in (["of"],)
                 ):
                     j += 1
                     continue
-                if tokens[j].is_capitalized and j > start and agent is not None and (j + 1) in by_start:
+                name_word = tokens[j].is_capitalized and j > start and agent is not None
+                if name_word and (j + 1) in by_start:
                     j += 1  # "Foreign Minister Ishaq Dar": a word of a name we do not know
                     continue
                 break
@@ -170,6 +173,12 @@ def build_actor_refs(
                 j = following.end
         if j == start:
             j = match.end
+        if (
+            country_entry is not None and agent is None and start >= 2
+            and folds[start - 1] == "of" and folds[start - 2] in PLACE_HEADS
+        ):
+            i = j
+            continue
         refs.append(
             _compose(tokens, start, j, sentence, offset, day, country_entry, country_form,
                      group, person, agent)
@@ -189,7 +198,7 @@ def _compose(
     person: ActorEntry | None, agent: AgentEntry | None,
 ) -> ActorRef:
     text = _span_text(tokens, start, end, sentence, offset)
-    former = start > 0 and tokens[start - 1].fold in FORMER or tokens[start].fold in FORMER
+    former = (start > 0 and tokens[start - 1].fold in FORMER) or tokens[start].fold in FORMER
     if person is not None:
         role = "ELI" if former else person.role_on(day)
         country = person.country

@@ -90,7 +90,9 @@ class _ArticleState:
             if ref.country:
                 self.countries[ref.country] += 1
 
-    def last(self, *, person: bool | None = None, before: ActorRef | None = None) -> ActorRef | None:
+    def last(
+        self, *, person: bool | None = None, before: ActorRef | None = None
+    ) -> ActorRef | None:
         for ref in reversed(self.history):
             if person is not None and ref.is_person != person:
                 continue
@@ -154,8 +156,11 @@ class ArticleEngine:
         country = None
         # "terrorist hideouts in Iran": the place of a role noun gives its country
         for other in refs:
-            if other.kind == "named" and other.country and 0 < other.start - ref.end <= 3 and (
-                tokens[other.start - 1].fold in LOCATIVE | {"of", "from"}
+            if other.kind != "named" or not other.country or not 0 < other.start - ref.end <= 5:
+                continue
+            between = [t.fold for t in tokens[ref.end : other.start]]
+            if any(f in LOCATIVE | {"of", "from"} for f in between) and not any(
+                f in roles.RIGHT_BARRIERS - {'"'} or f == "," for f in between
             ):
                 country = other.country
                 break
@@ -212,8 +217,9 @@ class ArticleEngine:
                           speaker: ActorRef | None) -> ActorRef | None:
         """``its paramilitary Revolutionary Guard``: the owner of a role noun."""
         for other in refs:
-            if other.kind == "pronoun" and other.end <= ref.start and ref.start - other.end <= 2 and (
-                tokens[other.start].fold in {"its", "their", "our", "his", "her", "my"}
+            if (
+                other.kind == "pronoun" and other.end <= ref.start and ref.start - other.end <= 2
+                and tokens[other.start].fold in {"its", "their", "our", "his", "her", "my"}
             ):
                 resolved = self._resolve(other, refs, tokens, speaker)
                 return resolved[0] if resolved else None
@@ -237,12 +243,16 @@ class ArticleEngine:
         candidates: list[Candidate] = []
         previous: tuple[ActionMatch, list[ActorRef]] | None = None
         for match in actions:
-            found, sources = self._events_of(match, tokens, refs, speaker, sentence, previous, notes)
+            found, sources = self._events_of(
+                match, tokens, refs, speaker, sentence, previous, notes
+            )
             candidates.extend(found)
             if sources:
                 previous = (match, sources)
         for ref in refs:
-            for resolved in self._resolve(ref, refs, tokens, speaker) if ref.kind == "named" else []:
+            if ref.kind != "named":
+                continue
+            for resolved in self._resolve(ref, refs, tokens, speaker):
                 self.state.remember(resolved)
         self.state.violent.extend(c for c in candidates if c.code[:2] in ("18", "19", "20"))
         return SentenceTrace(sentence, tokens, phrases, refs, actions, notes, candidates, speaker,
@@ -314,7 +324,9 @@ class ArticleEngine:
             resolved_sources = resolved_sources[:1]
         if not resolved_targets:
             resolved_targets = self._implicit_target(match, tokens, resolved_sources, notes, label)
-        if not resolved_targets and entry.target == "required":
+        if not resolved_targets and entry.target != "none":
+            # an optional target that is not named gives no record: a dyad is what analysts
+            # compare, and a record with half of one cannot be matched to anything
             notes.append(f"{label}: no target actor found: no event")
             return [], resolved_sources
         code = modality.future_code(entry.code) if future else entry.code
@@ -328,11 +340,11 @@ class ArticleEngine:
             pairs += [(t, s) for s, t in pairs if t is not None]
         seen = set()
         for source, target in pairs:
-            if target is not None and (
-                source.code == target.code
-                or source.country == target.country and None in (source.role, target.role)
-            ):
-                continue  # an actor does not act on itself, nor a country on its own people
+            if target is not None and _within_one_actor(source, target):
+                # an actor does not act on itself, nor a country on its own people
+                notes.append(f"{label}: {source.code} -> {target.code} is within one actor: "
+                             "no event")
+                continue
             key = (source.code, target.code if target else None)
             if key in seen:
                 continue
@@ -393,3 +405,19 @@ class ArticleEngine:
             return False
         and_at = max(i for i, t in enumerate(between) if t.fold == "and") + previous.end
         return not any(and_at < r.start < match.start for r in refs)
+
+
+# roles that speak and act for the state: a country and its own government, army or police
+# are one actor ("Pakistan" and "Pakistan's army"); rebels, opposition and civilians are not
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "MOD", "PTY"})
+
+
+def _within_one_actor(source: ActorRef, target: ActorRef) -> bool:
+    if source.code == target.code:
+        return True
+    if source.country != target.country:
+        return False
+    roles_ = {source.role, target.role}
+    if None not in roles_:
+        return False
+    return roles_ <= STATE_ROLES | {None}

@@ -77,16 +77,16 @@ def _match_elements(
     element = elements[index]
     while position < n and folds[position] in SKIPPABLE:
         position += 1
-    if element.kind == WORD:
-        # scare quotes with up to three words inside: executed "highly coordinated" strikes
-        if position < n and folds[position] in TRANSPARENT:
-            close = next((k for k in range(position + 1, min(n, position + 5))
-                          if folds[k] in TRANSPARENT), None)
-            if close is not None and close + 1 < n and folds[close + 1] in element.forms:
-                return _match_elements(folds, pattern, index + 1, close + 2)
+    # scare quotes with up to three words inside: executed "highly coordinated" strikes
+    if element.kind == WORD and position < n and folds[position] in TRANSPARENT:
+        close = next((k for k in range(position + 1, min(n, position + 5))
+                      if folds[k] in TRANSPARENT), None)
+        if close is not None and close + 1 < n and folds[close + 1] in element.forms:
+            return _match_elements(folds, pattern, index + 1, close + 2)
     if element.kind == GAP:
         for width in range(0, GAP_WIDTH + 1):
-            if position + width > n or any(f in ".;:!?" for f in folds[position : position + width]):
+            window = folds[position : position + width]
+            if position + width > n or any(f in ".;:!?" for f in window):
                 break
             result = _match_elements(folds, pattern, index + 1, position + width)
             if result is not None:

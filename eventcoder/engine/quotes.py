@@ -45,10 +45,9 @@ def find_quotes(text: str) -> list[Quote]:
             marks.append(len(paragraph))
         for open_at, close_at in zip(marks[::2], marks[1::2], strict=True):
             inner_start, inner_end = open_at + 1, close_at
-            if inner_end - inner_start < 25 or "." not in paragraph[inner_start:inner_end]:
+            if inner_end - inner_start < 25:
                 # a short quote ("unacceptable") is a word the writer cites, not speech
-                if inner_end - inner_start < 25:
-                    continue
+                continue
             after = paragraph[close_at + 1 : close_at + 120]
             before = paragraph[max(0, open_at - 120) : open_at]
             speaker, at, mode = None, 0, "after"

@@ -25,6 +25,7 @@ RIGHT_BARRIERS = frozenset({".", ";", ":", "!", "?", '"', "that", "which", "who"
                             "said", "says", "but", "although", "though", "where", "until",
                             "saying", "adding", "-", "(", ")"})
 LEFT_BARRIERS = frozenset({";", ":", "!", "?"})
+INSTRUMENT_MARKERS = frozenset({"using", "via", "utilising", "utilizing", "firing"})
 LOCATIVE_PLACES = frozenset({"in", "at", "near", "inside", "outside", "around"})
 TARGET_WINDOW = 12
 PASSIVE_AGENT_WINDOW = 5
@@ -100,11 +101,15 @@ def targets_after(refs: list[ActorRef], tokens: list[Token], position: int,
             end = k
             break
     found: list[ActorRef] = []
+    means_end = -1
     for ref in refs:
         if ref.start < position or ref.start >= end:
             continue
         before = tokens[ref.start - 1].fold if ref.start > 0 else ""
-        if before == "by":
+        coordinated = {t.fold for t in tokens[means_end : ref.start]} <= {"and", ",", "or"}
+        if before == "by" or before in INSTRUMENT_MARKERS or (means_end >= 0 and coordinated):
+            # "strikes using jets and drones against X": the means are not who was hit
+            means_end = ref.end if before != "by" else -1
             continue
         if ref.capital and before in LOCATIVE_PLACES:
             continue  # "talks in Baghdad": the capital is where, not who

@@ -198,6 +198,10 @@ _SUBSET_BEFORE = re.compile(
     rf"\s+(?:{_QUALIFIER}\s+)?$",
     re.IGNORECASE,
 )
+_SUBSET_CLAUSE = re.compile(
+    r",\s*(?:including|among\s+them|among\s+whom|of\s+whom|mostly|mainly)\b[^,;.!?]{0,80},",
+    re.IGNORECASE,
+)
 _KILLING_BEFORE = re.compile(
     rf"\b(?:killing|killed|kills|kill|massacring|massacred|murdering|murdered|executing|"
     rf"executed|slaughtering|slaughtered|slaying|slew|"
@@ -279,7 +283,12 @@ def find_tolls(text: str) -> list[Toll]:
     """
     if not isinstance(text, str):
         return []
-    quantities = list(_quantities(text))
+    # "seven persons, including four children and three women, were killed": the counts of
+    # a subset set off by commas are neither tolls nor the end of the head count's clause
+    subsets = [(m.start(), m.end()) for m in _SUBSET_CLAUSE.finditer(text)]
+    quantities = [
+        q for q in _quantities(text) if not any(a <= q.start < b for a, b in subsets)
+    ]
     tolls: list[Toll] = []
     for index, quantity in enumerate(quantities):
         following = quantities[index + 1].start if index + 1 < len(quantities) else len(text)

@@ -49,12 +49,14 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     for match in _TOKEN.finditer(text):
         value = match.group()
         start = match.start()
-        if value == "-" and 0 < start < len(text) - 1:
-            # a hyphen between two non-space characters joins words: drop it
-            if not text[start - 1].isspace() and not text[start + 1].isspace():
-                continue
+        # a hyphen between two non-space characters joins words: drop it
+        if (
+            value == "-" and 0 < start < len(text) - 1
+            and not text[start - 1].isspace() and not text[start + 1].isspace()
+        ):
+            continue
         folded = fold(value)
-        if folded == "'s" or value == "'" and tokens and tokens[-1].text.endswith("s"):
+        if folded == "'s" or (value == "'" and tokens and tokens[-1].text.endswith("s")):
             folded = "'s"
         tokens.append(Token(value, start + offset, match.end() + offset, folded))
     return tokens
