@@ -386,8 +386,14 @@ class ArticleEngine:
                     continue
                 before = place.start + offset
                 preceding = [t.fold for t in tokens if t.end <= before][-2:]
-                if not set(preceding) & (LOCATIVE | {"on", "at", "against", "near", "toward",
-                                                     "towards", "targeting", "bombed", "shelled"}):
+                object_of_verb = match.end < len(tokens) and (
+                    tokens[match.end].start == before
+                    or (tokens[match.end].fold == "the" and match.end + 1 < len(tokens)
+                        and tokens[match.end + 1].start == before)
+                )
+                if not object_of_verb and not set(preceding) & (
+                    LOCATIVE | {"on", "at", "against", "near", "toward", "towards", "targeting"}
+                ):
                     continue
                 notes.append(f"{label}: target is the country of the place {place.text!r}")
                 country = place.place.country

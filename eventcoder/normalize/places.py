@@ -643,8 +643,14 @@ def _choose(
     def division_ok(c: _Candidate) -> bool:
         if reading.suffix == _SUFFIX_ADMIN or reading.locative:
             return True
-        if key in _NEEDS_CUE or gazetteer.is_town_name(key):
+        if key in _NEEDS_CUE:
             return False
+        if gazetteer.is_town_name(key):
+            # "Gaza", "Kharkiv": a division named after its own main town is one place
+            return any(
+                t.place.country == c.place.country and t.place.admin1_code == c.place.admin1_code
+                for t in towns
+            )
         return c.source == 0 or c.place.country in countries
 
     if reading.suffix == _SUFFIX_TOWN and towns:
