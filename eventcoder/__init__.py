@@ -1,5 +1,6 @@
 """eventcoder: a rule-based coder of political events (CAMEO, ACLED) from news text."""
 
+from eventcoder.codebook.loader import load_codebook
 from eventcoder.coder import Coder
 from eventcoder.errors import (
     CodebookError,
@@ -35,4 +36,5 @@ __all__ = [
     "OutputError",
     "RecordValidationError",
     "__version__",
+    "load_codebook",
 ]

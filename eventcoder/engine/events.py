@@ -19,10 +19,12 @@ from eventcoder.engine import modality, roles
 from eventcoder.engine.actors import ActorRef, build_actor_refs, compose_code
 from eventcoder.engine.matcher import ActionMatch, PhraseMatch, find_actions, find_phrases
 from eventcoder.engine.quotes import Quote, find_quotes, quote_at
-from eventcoder.normalize.places import Gazetteer, PlaceMention, find_places
+from eventcoder.normalize.places import Gazetteer, PlaceMention, find_places, place_named
 from eventcoder.text.sentences import Sentence
 from eventcoder.text.tokens import Token, tokenize
 
+# acts of force whose object may be a place: "pounded Gaza", "seized Kitchanga"
+FORCEFUL_ROOTS = frozenset({"17", "18", "19", "20"})
 LOCATIVE = frozenset({"in", "inside", "into", "across", "within"})
 # verbs whose object is a noun naming the act: "launched air strikes", "carried out an attack"
 LIGHT_VERBS = frozenset(
@@ -399,6 +401,22 @@ class ArticleEngine:
                 country = place.place.country
                 return [ActorRef(match.end, match.end, place.text, country, country, None,
                                  country, "named")]
+        if match.pattern.entry.code[:2] in FORCEFUL_ROOTS:
+            # "pounded Gaza", "shelled Kharkiv": a capitalised name right after an act of
+            # force is the place hit, whatever its size
+            at = match.end + (1 if match.end < len(tokens) and tokens[match.end].fold == "the"
+                              else 0)
+            named: list[Token] = []
+            while at < len(tokens) and len(named) < 3 and tokens[at].is_capitalized:
+                named.append(tokens[at])
+                at += 1
+            if named:
+                name = " ".join(t.text for t in named)
+                hit = place_named(name, self.gazetteer)
+                if hit is not None and hit.country and hit.country not in source_countries:
+                    notes.append(f"{label}: target is the country of the place {name!r}")
+                    return [ActorRef(match.end, match.end, name, hit.country, hit.country,
+                                     None, hit.country, "named")]
         return []
 
     @staticmethod

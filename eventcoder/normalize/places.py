@@ -643,14 +643,8 @@ def _choose(
     def division_ok(c: _Candidate) -> bool:
         if reading.suffix == _SUFFIX_ADMIN or reading.locative:
             return True
-        if key in _NEEDS_CUE:
+        if key in _NEEDS_CUE or gazetteer.is_town_name(key):
             return False
-        if gazetteer.is_town_name(key):
-            # "Gaza", "Kharkiv": a division named after its own main town is one place
-            return any(
-                t.place.country == c.place.country and t.place.admin1_code == c.place.admin1_code
-                for t in towns
-            )
         return c.source == 0 or c.place.country in countries
 
     if reading.suffix == _SUFFIX_TOWN and towns:
@@ -699,6 +693,16 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
         return _find_places(text, gazetteer)
     except Exception:  # a location is never worth losing the event for
         return []
+
+
+def place_named(name: str, gazetteer: Gazetteer) -> Place | None:
+    """The place a bare name stands for when the sentence says it is a place (``shelled
+    Kharkiv``: the object of an act of force), or None. Never raises."""
+    if not isinstance(name, str) or not name.strip():
+        return None
+    found = find_places(f"in {name.strip()}", gazetteer)
+    whole = [m for m in found if m.start == 3 and m.end == 3 + len(name.strip())]
+    return whole[0].place if whole else None
 
 
 def _find_places(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
