@@ -144,6 +144,27 @@ def test_a_country_and_its_own_army_are_one_actor() -> None:
     assert not code("Pakistan said its army had shelled Pakistan's border posts.")
 
 
+def test_a_list_of_targets_joined_by_commas_gives_one_event_each() -> None:
+    pairs = country_pairs("Hungary recalled its envoys from Poland, Slovakia and Austria.")
+    assert {("HUN", "POL", "16"), ("HUN", "SVK", "16"), ("HUN", "AUT", "16")} <= pairs
+
+
+def test_a_comma_that_closes_the_clause_ends_the_targets() -> None:
+    pairs = country_pairs("Chad shelled Sudan, Egypt said on Friday.")
+    assert ("TCD", "SDN", "19") in pairs
+    assert ("TCD", "EGY", "19") not in pairs
+
+
+def test_the_owner_of_the_target_is_not_the_target() -> None:
+    pairs = country_pairs("Kenya's president held talks with his Ugandan counterpart on Monday.")
+    assert ("KEN", "UGA", "04") in pairs
+
+
+def test_the_object_after_the_pattern_comes_before_words_inside_it() -> None:
+    pairs = country_pairs("Egypt withdrew its ambassador from Qatar.")
+    assert pairs == {("EGY", "QAT", "16")}
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

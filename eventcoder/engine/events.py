@@ -308,15 +308,19 @@ class ArticleEngine:
             if owner is None and (not material or self._after_light_verb(tokens, match.start)):
                 owner = roles.subject_before(refs, tokens, match.start)
             sources = [owner] if owner else []
-        if not targets:
-            if match.target_span is not None and match.target_span[0] < match.target_span[1]:
-                start, end = match.target_span
-                targets = [r for r in refs if r.start < end and r.end > start][:2]
-            else:
-                position = match.target_span[0] if match.target_span else match.start + 1
-                targets = roles.targets_after(refs, tokens, position)
         resolved_sources = [s for ref in sources for s in self._resolve(ref, refs, tokens, speaker)]
         resolved_targets = [t for ref in targets for t in self._resolve(ref, refs, tokens, speaker)]
+        if not targets:
+            for stage in self._target_stages(match, tokens, refs):
+                resolved = [t for ref in stage for t in self._resolve(ref, refs, tokens, speaker)]
+                kept = [t for t in resolved
+                        if not all(_within_one_actor(s, t) for s in resolved_sources)]
+                if kept:
+                    resolved_targets = kept
+                    break
+                if resolved:
+                    notes.append(f"{label}: {resolved[0].text!r} is the source's own: "
+                                 "looking further")
         if not resolved_sources:
             notes.append(f"{label}: no source actor found: no event")
             return [], []
@@ -354,6 +358,23 @@ class ArticleEngine:
             out.append(Candidate(sentence, source, target, code, entry, pattern.text, start, end,
                                  future))
         return out, resolved_sources
+
+    @staticmethod
+    def _target_stages(match: ActionMatch, tokens: list[Token],
+                       refs: list[ActorRef]) -> list[list[ActorRef]]:
+        """Where the target may be, most likely first: the pattern's ``+`` slot; the actors
+        after the pattern (``withdrew its ambassador from Ireland``); the actors inside it
+        (``shot down two Indian jets``)."""
+        if match.target_span is not None and match.target_span[0] < match.target_span[1]:
+            start, end = match.target_span
+            return [[r for r in refs if r.start < end and r.end > start][:2]]
+        if match.target_span is not None:
+            return [roles.targets_after(refs, tokens, match.target_span[0])]
+        stages = [roles.targets_after(refs, tokens, match.end)]
+        if match.end - match.start > 1:
+            inside = [r for r in refs if r.start < match.end]
+            stages.append(roles.targets_after(inside, tokens, match.start + 1))
+        return stages
 
     @staticmethod
     def _after_light_verb(tokens: list[Token], position: int) -> bool:

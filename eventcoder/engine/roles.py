@@ -26,6 +26,7 @@ RIGHT_BARRIERS = frozenset({".", ";", ":", "!", "?", '"', "that", "which", "who"
                             "saying", "adding", "-", "(", ")"})
 LEFT_BARRIERS = frozenset({";", ":", "!", "?"})
 INSTRUMENT_MARKERS = frozenset({"using", "via", "utilising", "utilizing", "firing"})
+POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
 LOCATIVE_PLACES = frozenset({"in", "at", "near", "inside", "outside", "around"})
 TARGET_WINDOW = 12
 PASSIVE_AGENT_WINDOW = 5
@@ -93,11 +94,16 @@ def agent_after(refs: list[ActorRef], tokens: list[Token], position: int) -> Act
 def targets_after(refs: list[ActorRef], tokens: list[Token], position: int,
                   *, stop_at_comma: bool = True) -> list[ActorRef]:
     """The first actor phrase after ``position`` in the same clause, with any actors
-    coordinated with it (``against the X Front and the Y Army``)."""
+    coordinated with it (``against the X Front and the Y Army``, ``from Ireland, Norway and
+    Spain``)."""
     end = min(len(tokens), position + TARGET_WINDOW)
+    starts = {r.start for r in refs}
     for k in range(position, end):
         fold = tokens[k].fold
-        if fold in RIGHT_BARRIERS or (stop_at_comma and fold == ","):
+        if fold in RIGHT_BARRIERS:
+            end = k
+            break
+        if stop_at_comma and fold == "," and not _lists_on(tokens, refs, k):
             end = k
             break
     found: list[ActorRef] = []
@@ -113,6 +119,11 @@ def targets_after(refs: list[ActorRef], tokens: list[Token], position: int,
             continue
         if ref.capital and before in LOCATIVE_PLACES:
             continue  # "talks in Baghdad": the capital is where, not who
+        if (
+            ref.kind == "pronoun" and tokens[ref.start].fold in POSSESSIVES
+            and (ref.end in starts or ref.end + 1 in starts)
+        ):
+            continue  # "met his Bangladeshi counterpart": the counterpart is the target
         if not found:
             found.append(ref)
             continue
@@ -122,6 +133,23 @@ def targets_after(refs: list[ActorRef], tokens: list[Token], position: int,
         else:
             break
     return found
+
+
+def _lists_on(tokens: list[Token], refs: list[ActorRef], comma: int) -> bool:
+    """Whether the comma at ``comma`` separates items of a list of actors that ends in
+    ``and`` or ``or`` (``Ireland, Norway and Spain``), rather than closing the clause."""
+    by_start = {r.start: r for r in refs}
+    k = comma
+    while k < len(tokens) and tokens[k].fold == ",":
+        ref = by_start.get(k + 1)
+        if ref is None:
+            return False
+        k = ref.end
+        if k < len(tokens) and tokens[k].fold in {"and", "or"}:
+            return (k + 1) in by_start or (
+                k + 2 < len(tokens) and tokens[k + 1].fold == "the" and (k + 2) in by_start
+            )
+    return False
 
 
 def coordinated_before(refs: list[ActorRef], tokens: list[Token], ref: ActorRef) -> list[ActorRef]:
