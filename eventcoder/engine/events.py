@@ -300,8 +300,11 @@ class ArticleEngine:
             elif subject is not None:
                 sources = roles.coordinated_before(refs, tokens, subject)
         else:
-            owner = roles.possessor_before(refs, tokens, match.start) or roles.agent_after(
-                refs, tokens, match.end
+            # "a suicide bomber rammed ...": a noun naming the doer is the doer
+            doer = next((r for r in refs if r.kind == "agent" and r.end == match.end
+                         and r.start >= match.start), None)
+            owner = doer or roles.possessor_before(refs, tokens, match.start) or (
+                roles.agent_after(refs, tokens, match.end)
             )
             # a verbal act named by a noun is the speaker's ("X said it was an unacceptable
             # act"); a material one is the subject's only after a light verb ("X launched strikes")
@@ -313,8 +316,8 @@ class ArticleEngine:
         if not targets:
             for stage in self._target_stages(match, tokens, refs):
                 resolved = [t for ref in stage for t in self._resolve(ref, refs, tokens, speaker)]
-                kept = [t for t in resolved
-                        if not all(_within_one_actor(s, t) for s in resolved_sources)]
+                kept = [t for t in resolved if not resolved_sources
+                        or not all(_within_one_actor(s, t) for s in resolved_sources)]
                 if kept:
                     resolved_targets = kept
                     break
@@ -405,8 +408,11 @@ class ArticleEngine:
         end_char = window[-1].end - offset if window else 0
         for place in self.places:
             if tokens[match.start].start - offset <= place.start < end_char and place.place.country:
-                if place.place.country in source_countries:
-                    continue
+                country = place.place.country
+                as_actor = ActorRef(match.end, match.end, place.text, country, country, None,
+                                    country, "named")
+                if all(_within_one_actor(s, as_actor) for s in sources):
+                    continue  # a state acting in its own territory: not on itself
                 before = place.start + offset
                 preceding = [t.fold for t in tokens if t.end <= before][-2:]
                 object_of_verb = match.end < len(tokens) and (
@@ -419,9 +425,7 @@ class ArticleEngine:
                 ):
                     continue
                 notes.append(f"{label}: target is the country of the place {place.text!r}")
-                country = place.place.country
-                return [ActorRef(match.end, match.end, place.text, country, country, None,
-                                 country, "named")]
+                return [as_actor]
         if match.pattern.entry.code[:2] in FORCEFUL_ROOTS:
             # "pounded Gaza", "shelled Kharkiv": a capitalised name right after an act of
             # force is the place hit, whatever its size
@@ -434,10 +438,12 @@ class ArticleEngine:
             if named:
                 name = " ".join(t.text for t in named)
                 hit = place_named(name, self.gazetteer)
-                if hit is not None and hit.country and hit.country not in source_countries:
-                    notes.append(f"{label}: target is the country of the place {name!r}")
-                    return [ActorRef(match.end, match.end, name, hit.country, hit.country,
-                                     None, hit.country, "named")]
+                if hit is not None and hit.country:
+                    as_actor = ActorRef(match.end, match.end, name, hit.country, hit.country,
+                                        None, hit.country, "named")
+                    if not all(_within_one_actor(s, as_actor) for s in sources):
+                        notes.append(f"{label}: target is the country of the place {name!r}")
+                        return [as_actor]
         return []
 
     @staticmethod

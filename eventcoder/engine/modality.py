@@ -69,13 +69,21 @@ def is_infinitive(tokens: list[Token], start: int) -> bool:
     return start > 0 and tokens[start - 1].fold == "to"
 
 
+ACT_NOUNS = frozenset({"step", "steps", "act", "process", "move", "decision", "business"})
+
+
 def is_embedded_gerund(tokens: list[Token], start: int) -> bool:
     """``accused Iran of attacking``, ``condemned them for shelling``: the act is the content
     of another act, not an event of its own."""
-    return (
+    if not (
         start > 0
         and tokens[start].fold.endswith("ing")
         and tokens[start - 1].fold in {"of", "for", "about", "over", "after", "before", "without"}
+    ):
+        return False
+    # "took the step of expelling", "in the process of withdrawing": the act itself
+    return not (
+        start > 1 and tokens[start - 1].fold == "of" and tokens[start - 2].fold in ACT_NOUNS
     )
 
 
