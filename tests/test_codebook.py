@@ -153,10 +153,18 @@ def test_stats_count_patterns_per_root() -> None:
         ("shoot", {"shoots", "shot", "shooting"}),
         ("open", {"opens", "opened", "opening"}),
         ("seek", {"seeks", "sought", "seeking"}),
+        ("agree", {"agrees", "agreed", "agreeing"}),
+        ("free", {"frees", "freed", "freeing"}),
+        ("airdrop", {"airdrops", "airdropped", "airdropping"}),
+        ("develop", {"develops", "developed", "developing"}),
     ],
 )
 def test_verbs_are_inflected_by_the_engine(base: str, forms: set[str]) -> None:
     assert forms <= verb_forms(base)
+
+
+def test_no_form_of_a_verb_in_ee_has_three_es() -> None:
+    assert not any("eee" in form for form in verb_forms("guarantee"))
 
 
 @pytest.mark.parametrize(

@@ -63,6 +63,8 @@ _STRESSED_ENDINGS = (
     "prefer", "confer", "defer", "infer", "transfer", "deter", "occur", "recur", "incur",
     "concur", "compel", "expel", "propel", "repel", "dispel", "regret", "control", "patrol",
     "enrol", "extol", "forget", "begin", "equip", "embed", "allot", "abet", "outfit",
+    # compounds of a one-syllable verb that doubles: airdrop -> airdropped
+    "drop", "kidnap", "strip", "stop", "ship", "trap", "plan",
 )
 
 
@@ -100,7 +102,11 @@ def verb_forms(base: str) -> frozenset[str]:
     if base.endswith("ie"):
         forms.add(base[:-2] + "ying")
         forms.add(base + "d")
-    elif base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
+    elif base.endswith(("ee", "ye", "oe")):
+        forms.add(base + "ing")  # agree -> agreeing, agreed
+        if irregular is None:
+            forms.add(base + "d")
+    elif base.endswith("e"):
         forms.add(base[:-1] + "ing")
         if irregular is None:
             forms.add(base + "d")
