@@ -33,8 +33,13 @@ LIGHT_VERBS = frozenset(
     executed executes executing unleash unleashed unleashes unleashing wage waged wages waging
     step stepped intensify intensified intensifies escalate escalated resume resumed resumes
     continue continued continues begin began begins perform performed undertake undertook
-    undertaken make made makes order ordered orders press pressed renew renewed""".split()
+    undertaken make made makes order ordered orders press pressed renew renewed
+    hold held holds holding pay paid pays paying issue issued issues issuing lodge lodged
+    lodges lodging announce announced announces announcing extend extended extends""".split()
 )
+# acts of speech, whose noun ("an unacceptable act", "a call for restraint") is the subject's
+# even without a light verb; any other noun event needs its owner named ("Pelosi's visit")
+SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 # nouns that refer back to an act already reported: "this illegal act", "the strike"
 EVENT_ANAPHORS = frozenset(
     """act attack attacks strike strikes aggression incident violation breach bombing raid
@@ -308,7 +313,8 @@ class ArticleEngine:
             )
             # a verbal act named by a noun is the speaker's ("X said it was an unacceptable
             # act"); a material one is the subject's only after a light verb ("X launched strikes")
-            if owner is None and (not material or self._after_light_verb(tokens, match.start)):
+            speech = entry.code[:2] in SPEECH_ROOTS
+            if owner is None and (speech or self._after_light_verb(tokens, match.start)):
                 owner = roles.subject_before(refs, tokens, match.start)
             sources = [owner] if owner else []
         resolved_sources = [s for ref in sources for s in self._resolve(ref, refs, tokens, speaker)]
