@@ -165,6 +165,29 @@ def test_the_object_after_the_pattern_comes_before_words_inside_it() -> None:
     assert pairs == {("EGY", "QAT", "16")}
 
 
+def test_the_speaker_is_not_the_subject_of_the_reported_act() -> None:
+    assert not any(
+        r.source.code == "MLIGOV"
+        for r in code("A Malian official says a roadside bomb killed four soldiers near Gao.")
+    )
+
+
+def test_the_speaker_is_the_subject_of_a_participle_after_the_report() -> None:
+    pairs = country_pairs("Fighting resumed overnight, Armenia said, accusing Azerbaijan of "
+                          "shelling its positions.")
+    assert ("ARM", "AZE", "11") in pairs
+
+
+def test_an_agent_takes_the_country_of_the_place_it_is_in() -> None:
+    assert {r.source.code for r in code("Rebels in northern Mali ambushed a convoy of "
+                                        "Burkinabe soldiers.")} == {"MLIREB"}
+
+
+def test_a_place_owned_by_another_actor_does_not_lend_its_country() -> None:
+    found = code("A suicide bomber rammed the gates of the Chinese embassy in Bishkek.")
+    assert all(r.source.country != "CHN" for r in found)
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

@@ -166,9 +166,12 @@ class ArticleEngine:
             if other.kind != "named" or not other.country or not 0 < other.start - ref.end <= 5:
                 continue
             between = [t.fold for t in tokens[ref.end : other.start]]
-            if any(f in LOCATIVE | {"of", "from"} for f in between) and not any(
-                f in roles.RIGHT_BARRIERS - {'"'} or f == "," for f in between
-            ):
+            at = next((k for k, f in enumerate(between) if f in LOCATIVE | {"of", "from"}), None)
+            # "hideouts in northern Iraq", "fighters from Syria" -- but not "rammed the gates
+            # of the Chinese embassy"
+            if at is not None and at <= 2 and all(
+                f in roles.PLACE_MODIFIERS for f in between[at + 1 :]
+            ) and not any(f in roles.RIGHT_BARRIERS - {'"'} or f == "," for f in between[:at]):
                 country = other.country
                 break
         if country is None:

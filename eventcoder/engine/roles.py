@@ -24,6 +24,13 @@ RIGHT_BARRIERS = frozenset({".", ";", ":", "!", "?", '"', "that", "which", "who"
                             "when", "after", "before", "while", "because", "since", "as",
                             "said", "says", "but", "although", "though", "where", "until",
                             "saying", "adding", "-", "(", ")"})
+SPEECH_VERBS = frozenset({"says", "said", "say", "told", "tells", "stated", "added", "adds",
+                          "saying"})
+# words between a preposition and a place: "in northern Iraq", "into the restive south"
+PLACE_MODIFIERS = frozenset(
+    """the northern southern eastern western north south east west northeastern northwestern
+    southeastern southwestern central neighbouring neighboring restive remote""".split()
+)
 LEFT_BARRIERS = frozenset({";", ":", "!", "?"})
 INSTRUMENT_MARKERS = frozenset({"using", "via", "utilising", "utilizing", "firing"})
 POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
@@ -52,10 +59,20 @@ def subject_before(refs: list[ActorRef], tokens: list[Token], position: int) -> 
         if tokens[k].fold in LEFT_BARRIERS:
             barrier = k
             break
+    # "..., the Houthis said, accusing X of": the speaker is the subject of the participle
+    participle = (
+        0 < position < len(tokens) and tokens[position - 1].fold == ","
+        and tokens[position].fold.endswith("ing")
+    )
     for ref in reversed(refs):
         if ref.end > position or ref.start <= barrier:
             continue
-        if ref.start > 0 and tokens[ref.start - 1].fold in PREPOSITIONS:
+        if any(t.fold in SPEECH_VERBS for t in tokens[ref.end : position]) and not participle:
+            return None  # "an official says a bomb killed ...": the speaker, not the subject
+        k = ref.start - 1
+        while k > 0 and tokens[k].fold in PLACE_MODIFIERS:
+            k -= 1  # "rebels in northern Mali ambushed": Mali is where, not who
+        if k >= 0 and tokens[k].fold in PREPOSITIONS:
             continue
         if ref.kind == "pronoun" and ref.pronoun == "thing" and tokens[ref.start].fold == "its":
             continue  # a possessive alone is not a subject
