@@ -188,6 +188,18 @@ def test_a_place_owned_by_another_actor_does_not_lend_its_country() -> None:
     assert all(r.source.country != "CHN" for r in found)
 
 
+def test_a_quantity_of_members_is_the_subject() -> None:
+    found = code("Hundreds of Hezbollah supporters attacked a UN patrol in southern Lebanon.")
+    assert {(r.source.country, r.target.code if r.target else None) for r in found} == {
+        ("LBN", "IGOUNO")
+    }
+
+
+def test_a_state_of_emergency_is_declared_on_the_countrys_own_population() -> None:
+    assert_events("Ecuador's government declared a state of emergency on Monday.",
+                  [("ECUGOV", "ECU", "1724")])
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

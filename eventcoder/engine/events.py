@@ -23,6 +23,8 @@ from eventcoder.normalize.places import Gazetteer, PlaceMention, find_places, pl
 from eventcoder.text.sentences import Sentence
 from eventcoder.text.tokens import Token, tokenize
 
+# measures a state takes on its own population, coded against its own country
+SELF_DIRECTED = frozenset({"172", "1721", "1722", "1723", "1724"})
 # acts of force whose object may be a place: "pounded Gaza", "seized Kitchanga"
 FORCEFUL_ROOTS = frozenset({"17", "18", "19", "20"})
 LOCATIVE = frozenset({"in", "inside", "into", "across", "within"})
@@ -189,6 +191,13 @@ class ArticleEngine:
             if located:
                 country = located[0]
         if country is None:
+            # "demonstrators marched toward Prayuth's office": the one country the sentence
+            # names, later on
+            after = {r.country for r in refs if r.kind == "named" and r.country
+                     and r.start >= ref.end and len(r.country) == 3}
+            if len(after) == 1:
+                country = after.pop()
+        if country is None:
             return None
         return attrs.evolve(ref, code=compose_code(country, ref.role), country=country,
                             name=f"{country} ({ref.role})" if ref.role else country)
@@ -342,6 +351,13 @@ class ArticleEngine:
             resolved_sources = resolved_sources[:1]
         if not resolved_targets:
             resolved_targets = self._implicit_target(match, tokens, resolved_sources, notes, label)
+        if not resolved_targets and entry.code in SELF_DIRECTED and resolved_sources:
+            # "declared a state of emergency": a state's measure on its own population
+            country = resolved_sources[0].country
+            if country:
+                notes.append(f"{label}: a measure on the source's own country")
+                resolved_targets = [ActorRef(match.end, match.end, country, country, country,
+                                             None, country, "named")]
         if not resolved_targets and entry.target != "none":
             # an optional target that is not named gives no record: a dyad is what analysts
             # compare, and a record with half of one cannot be matched to anything
@@ -358,7 +374,10 @@ class ArticleEngine:
             pairs += [(t, s) for s, t in pairs if t is not None]
         seen = set()
         for source, target in pairs:
-            if target is not None and _within_one_actor(source, target):
+            if (
+                target is not None and _within_one_actor(source, target)
+                and entry.code not in SELF_DIRECTED
+            ):
                 # an actor does not act on itself, nor a country on its own people
                 notes.append(f"{label}: {source.code} -> {target.code} is within one actor: "
                              "no event")
@@ -382,10 +401,11 @@ class ArticleEngine:
             return [[r for r in refs if r.start < end and r.end > start][:2]]
         if match.target_span is not None:
             return [roles.targets_after(refs, tokens, match.target_span[0])]
-        stages = [roles.targets_after(refs, tokens, match.end)]
+        stages = [roles.targets_after(refs, tokens, match.end, places=False)]
         if match.end - match.start > 1:
             inside = [r for r in refs if r.start < match.end]
             stages.append(roles.targets_after(inside, tokens, match.start + 1))
+        stages.append(roles.targets_after(refs, tokens, match.end))
         return stages
 
     @staticmethod

@@ -31,6 +31,10 @@ PLACE_MODIFIERS = frozenset(
     """the northern southern eastern western north south east west northeastern northwestern
     southeastern southwestern central neighbouring neighboring restive remote""".split()
 )
+QUANTITIES = frozenset(
+    """hundreds thousands dozens scores tens millions group groups crowd crowds number
+    members supporters some many several most all""".split()
+)
 LEFT_BARRIERS = frozenset({";", ":", "!", "?"})
 INSTRUMENT_MARKERS = frozenset({"using", "via", "utilising", "utilizing", "firing"})
 POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
@@ -72,8 +76,9 @@ def subject_before(refs: list[ActorRef], tokens: list[Token], position: int) -> 
         k = ref.start - 1
         while k > 0 and tokens[k].fold in PLACE_MODIFIERS:
             k -= 1  # "rebels in northern Mali ambushed": Mali is where, not who
-        if k >= 0 and tokens[k].fold in PREPOSITIONS:
-            continue
+        quantity = k > 0 and tokens[k].fold == "of" and tokens[k - 1].fold in QUANTITIES
+        if k >= 0 and tokens[k].fold in PREPOSITIONS and not quantity:
+            continue  # but "hundreds of PTI supporters blocked" is the subject
         if ref.kind == "pronoun" and ref.pronoun == "thing" and tokens[ref.start].fold == "its":
             continue  # a possessive alone is not a subject
         return ref
@@ -109,10 +114,11 @@ def agent_after(refs: list[ActorRef], tokens: list[Token], position: int) -> Act
 
 
 def targets_after(refs: list[ActorRef], tokens: list[Token], position: int,
-                  *, stop_at_comma: bool = True) -> list[ActorRef]:
+                  *, stop_at_comma: bool = True, places: bool = True) -> list[ActorRef]:
     """The first actor phrase after ``position`` in the same clause, with any actors
     coordinated with it (``against the X Front and the Y Army``, ``from Ireland, Norway and
-    Spain``)."""
+    Spain``). With ``places=False``, actors named as where the act happened (``in southern
+    Lebanon``) are passed over."""
     end = min(len(tokens), position + TARGET_WINDOW)
     starts = {r.start for r in refs}
     for k in range(position, end):
@@ -136,6 +142,8 @@ def targets_after(refs: list[ActorRef], tokens: list[Token], position: int,
             continue
         if ref.capital and before in LOCATIVE_PLACES:
             continue  # "talks in Baghdad": the capital is where, not who
+        if not places and _after_locative(tokens, ref.start):
+            continue
         if (
             ref.kind == "pronoun" and tokens[ref.start].fold in POSSESSIVES
             and (ref.end in starts or ref.end + 1 in starts)
@@ -150,6 +158,13 @@ def targets_after(refs: list[ActorRef], tokens: list[Token], position: int,
         else:
             break
     return found
+
+
+def _after_locative(tokens: list[Token], start: int) -> bool:
+    k = start - 1
+    while k > 0 and tokens[k].fold in PLACE_MODIFIERS:
+        k -= 1
+    return k >= 0 and tokens[k].fold in LOCATIVE_PLACES
 
 
 def _lists_on(tokens: list[Token], refs: list[ActorRef], comma: int) -> bool:
