@@ -200,6 +200,12 @@ def test_a_state_of_emergency_is_declared_on_the_countrys_own_population() -> No
                   [("ECUGOV", "ECU", "1724")])
 
 
+def test_a_definite_role_noun_refers_back_to_the_named_actor() -> None:
+    text = ("Human Rights Watch published a report on Monday. "
+            "The rights group accused Ethiopian troops of torturing detainees.")
+    assert_events(text, [("NGOHRIHRW", "ETHMIL", "1122")])
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

@@ -23,6 +23,8 @@ from eventcoder.normalize.places import Gazetteer, PlaceMention, find_places, pl
 from eventcoder.text.sentences import Sentence
 from eventcoder.text.tokens import Token, tokenize
 
+# roles whose definite noun ("the group", "the rebels") names an actor met before
+ANAPHORIC_ROLES = frozenset({"HRI", "REB", "INS", "SEP", "UAF", "OPP", "PTY", "NGO", "MED"})
 # measures a state takes on its own population, coded against its own country
 SELF_DIRECTED = frozenset({"172", "1721", "1722", "1723", "1724"})
 # acts of force whose object may be a place: "pounded Gaza", "seized Kitchanga"
@@ -213,6 +215,9 @@ class ArticleEngine:
                 for c in self.state.principals(exclude)
             ]
         if ref.kind == "agent":
+            antecedent = self._antecedent(ref, refs, tokens)
+            if antecedent is not None:
+                return [_moved(antecedent, ref)]
             owner = self._possessive_owner(ref, refs, tokens, speaker)
             if owner is not None:
                 return [attrs.evolve(ref, code=compose_code(owner.country, ref.role),
@@ -231,6 +236,20 @@ class ArticleEngine:
         if found is None and person and speaker is not None:
             found = speaker
         return [_moved(found, ref)] if found else []
+
+    def _antecedent(self, ref: ActorRef, refs: list[ActorRef],
+                    tokens: list[Token]) -> ActorRef | None:
+        """``the campaigning group``, ``the militants``: a definite role noun of a non-state
+        kind refers back to the last named actor of that role."""
+        if ref.role not in ANAPHORIC_ROLES or ref.start == 0:
+            return None
+        if tokens[ref.start - 1].fold != "the" and tokens[ref.start].fold != "the":
+            return None
+        earlier = [r for r in refs if r.kind == "named" and r.end <= ref.start]
+        for other in [*reversed(earlier), *reversed(self.state.history)]:
+            if other.kind == "named" and other.role == ref.role and not other.is_person:
+                return other
+        return None
 
     def _possessive_owner(self, ref: ActorRef, refs: list[ActorRef], tokens: list[Token],
                           speaker: ActorRef | None) -> ActorRef | None:

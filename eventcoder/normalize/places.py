@@ -607,6 +607,8 @@ def _read(text: str, gazetteer: Gazetteer) -> list[_Reading]:
         suffix = suffix or _suffix_cue([following])
         if following == "district":
             near = True
+        if i > 0 and tokens[i - 1].low == "the" and following == "of" and not suffix:
+            locative = False  # "from the Federation of ...": an organisation, not a town
         possessive = bool(_POSSESSIVE.search(_fold_stable(tokens[j - 1].text)))
         readings.append(_Reading(i, j, candidates, locative, near, suffix, possessive))
         i = j
