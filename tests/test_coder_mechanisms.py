@@ -206,6 +206,21 @@ def test_a_definite_role_noun_refers_back_to_the_named_actor() -> None:
     assert_events(text, [("NGOHRIHRW", "ETHMIL", "1122")])
 
 
+def test_the_two_sides_of_a_clash_are_read_after_between() -> None:
+    assert_events("Fierce clashes erupted near Aden between Yemen's army and the Houthis.",
+                  [("YEMMIL", "YEMREB", "190"), ("YEMREB", "YEMMIL", "190")])
+
+
+def test_criticism_from_someone_is_theirs_and_aimed_at_the_subject() -> None:
+    pairs = country_pairs("Iran's nuclear test drew sharp criticism from France and Germany.")
+    assert {("FRA", "IRN", "11"), ("DEU", "IRN", "11")} <= pairs
+
+
+def test_the_target_is_sought_past_the_sources_own_belongings() -> None:
+    pairs = country_pairs("Russia massed tanks along its border with Finland.")
+    assert ("RUS", "FIN", "15") in pairs
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

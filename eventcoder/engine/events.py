@@ -335,6 +335,12 @@ class ArticleEngine:
                 sources = previous[1]
             elif subject is not None:
                 sources = roles.coordinated_before(refs, tokens, subject)
+        elif speech_from := self._from_phrase(match, tokens, refs, entry.code):
+            # "drew condemnation from Seoul and Tokyo": the critics are after "from", the
+            # criticised is the sentence's subject
+            sources = speech_from
+            subject = roles.subject_before(refs, tokens, match.start)
+            targets = [subject] if subject else []
         else:
             # "a suicide bomber rammed ...": a noun naming the doer is the doer
             doer = next((r for r in refs if r.kind == "agent" and r.end == match.end
@@ -352,15 +358,26 @@ class ArticleEngine:
         resolved_targets = [t for ref in targets for t in self._resolve(ref, refs, tokens, speaker)]
         if not targets:
             for stage in self._target_stages(match, tokens, refs):
-                resolved = [t for ref in stage for t in self._resolve(ref, refs, tokens, speaker)]
-                kept = [t for t in resolved if not resolved_sources
-                        or not all(_within_one_actor(s, t) for s in resolved_sources)]
+                for _ in range(3):
+                    resolved = [t for ref in stage
+                                for t in self._resolve(ref, refs, tokens, speaker)]
+                    kept = [t for t in resolved if not resolved_sources
+                            or not all(_within_one_actor(s, t) for s in resolved_sources)]
+                    if kept or not resolved:
+                        break
+                    notes.append(f"{label}: {resolved[0].text!r} is the source's own: "
+                                 "looking further")
+                    # "massed troops along its frontier with Ukraine": past the own words
+                    stage = roles.targets_after(refs, tokens, stage[-1].end, places=False)
                 if kept:
                     resolved_targets = kept
                     break
-                if resolved:
-                    notes.append(f"{label}: {resolved[0].text!r} is the source's own: "
-                                 "looking further")
+        if not resolved_sources and entry.reciprocal:
+            sides = [t for ref in self._between(match, tokens, refs)
+                     for t in self._resolve(ref, refs, tokens, speaker)]
+            if len(sides) >= 2:
+                notes.append(f"{label}: the two sides named after 'between'")
+                resolved_sources, resolved_targets = sides[:1], sides[1:]
         if not resolved_sources:
             notes.append(f"{label}: no source actor found: no event")
             return [], []
@@ -408,6 +425,27 @@ class ArticleEngine:
             out.append(Candidate(sentence, source, target, code, entry, pattern.text, start, end,
                                  future))
         return out, resolved_sources
+
+    @staticmethod
+    def _from_phrase(match: ActionMatch, tokens: list[Token], refs: list[ActorRef],
+                     code: str) -> list[ActorRef]:
+        if match.pattern.form != "noun" or code[:2] not in SPEECH_ROOTS:
+            return []
+        if match.end >= len(tokens) or tokens[match.end].fold != "from":
+            return []
+        return roles.targets_after(refs, tokens, match.end + 1)
+
+    @staticmethod
+    def _between(match: ActionMatch, tokens: list[Token],
+                 refs: list[ActorRef]) -> list[ActorRef]:
+        """``fighting between the army and the RSF``: the two sides of a mutual act."""
+        for k in range(match.end, min(len(tokens), match.end + 6)):
+            if tokens[k].fold in roles.RIGHT_BARRIERS:
+                return []
+            if tokens[k].fold == "between":
+                sides = roles.targets_after(refs, tokens, k + 1)
+                return sides if len(sides) >= 2 else []
+        return []
 
     @staticmethod
     def _target_stages(match: ActionMatch, tokens: list[Token],
