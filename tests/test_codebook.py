@@ -174,3 +174,51 @@ def test_no_form_of_a_verb_in_ee_has_three_es() -> None:
 )
 def test_nouns_get_their_plural(noun: str, plural: str) -> None:
     assert plural in noun_forms(noun)
+
+
+def test_a_user_codebook_changes_what_is_coded(tmp_path: Path) -> None:
+    from eventcoder import Article, Coder
+
+    layer = tmp_path / "analyst"
+    write(layer, "groups.yaml", """\
+        kind: actors
+        entries:
+          - id: group.red-valley-front
+            code: MOZREB
+            country: MOZ
+            role: REB
+            type: group
+            names: ["Red Valley Front"]
+        """)
+    write(layer, "actions.yaml", """\
+        kind: actions
+        entries:
+          - id: "1823.kneecap"
+            code: "1823"
+            verbs: ["kneecap"]
+        """)
+    write(layer, "remove.yaml", 'kind: actions\nremove: ["0256.appeal-de-escalation"]\n')
+    text = ("The Red Valley Front kneecapped two Malawian traders near Pemba. "
+            "Kenya urged Uganda to exercise restraint.")
+    article = Article(id="a", text=text, date="2024-05-02")
+
+    def triples(coder: Coder) -> set[tuple[str, str | None, str]]:
+        return {
+            (r.source.code, r.target.code if r.target else None, r.cameo_code)
+            for r in coder.code(article)
+        }
+
+    default = triples(Coder())
+    layered = triples(Coder(codebooks=[layer]))
+    assert ("KEN", "UGA", "0256") in default
+    assert not any(code == "0256" for _, _, code in layered)
+    assert not any(source == "MOZREB" for source, _, _ in default)
+    assert ("MOZREB", "MWIBUS", "1823") in layered
+    assert Coder(codebooks=[layer]).info.name.endswith("+analyst")
+
+
+def test_the_check_command_exits_2_on_a_broken_codebook(tmp_path: Path) -> None:
+    from eventcoder.cli import main
+
+    write(tmp_path / "broken", "actions.yaml", BROKEN)
+    assert main(["codebook", "check", str(tmp_path / "broken")]) == 2

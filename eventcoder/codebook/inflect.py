@@ -64,7 +64,7 @@ _STRESSED_ENDINGS = (
     "concur", "compel", "expel", "propel", "repel", "dispel", "regret", "control", "patrol",
     "enrol", "extol", "forget", "begin", "equip", "embed", "allot", "abet", "outfit",
     # compounds of a one-syllable verb that doubles: airdrop -> airdropped
-    "drop", "kidnap", "strip", "stop", "ship", "trap", "plan",
+    "drop", "kidnap", "strip", "stop", "ship", "trap", "plan", "cap",
 )
 
 
