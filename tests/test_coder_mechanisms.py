@@ -221,6 +221,12 @@ def test_the_target_is_sought_past_the_sources_own_belongings() -> None:
     assert ("RUS", "FIN", "15") in pairs
 
 
+def test_partners_of_a_mutual_act_come_before_the_place_where_they_met() -> None:
+    pairs = country_pairs("The United States and the Houthis signed an agreement in Muscat.")
+    assert {("USA", "YEM", "05"), ("YEM", "USA", "05")} <= pairs
+    assert not any(target == "OMN" for _, target, _ in pairs)
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

@@ -357,7 +357,9 @@ class ArticleEngine:
         resolved_sources = [s for ref in sources for s in self._resolve(ref, refs, tokens, speaker)]
         resolved_targets = [t for ref in targets for t in self._resolve(ref, refs, tokens, speaker)]
         if not targets:
-            for stage in self._target_stages(match, tokens, refs):
+            # "X and Y signed a deal in Doha": partners before the place where they met
+            mutual = entry.reciprocal and len(resolved_sources) > 1
+            for stage in self._target_stages(match, tokens, refs, places=not mutual):
                 for _ in range(3):
                     resolved = [t for ref in stage
                                 for t in self._resolve(ref, refs, tokens, speaker)]
@@ -448,8 +450,8 @@ class ArticleEngine:
         return []
 
     @staticmethod
-    def _target_stages(match: ActionMatch, tokens: list[Token],
-                       refs: list[ActorRef]) -> list[list[ActorRef]]:
+    def _target_stages(match: ActionMatch, tokens: list[Token], refs: list[ActorRef],
+                       *, places: bool = True) -> list[list[ActorRef]]:
         """Where the target may be, most likely first: the pattern's ``+`` slot; the actors
         after the pattern (``withdrew its ambassador from Ireland``); the actors inside it
         (``shot down two Indian jets``)."""
@@ -462,7 +464,8 @@ class ArticleEngine:
         if match.end - match.start > 1:
             inside = [r for r in refs if r.start < match.end]
             stages.append(roles.targets_after(inside, tokens, match.start + 1))
-        stages.append(roles.targets_after(refs, tokens, match.end))
+        if places:
+            stages.append(roles.targets_after(refs, tokens, match.end))
         return stages
 
     @staticmethod

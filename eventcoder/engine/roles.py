@@ -191,7 +191,7 @@ def coordinated_before(refs: list[ActorRef], tokens: list[Token], ref: ActorRef)
     while index > 0:
         previous = refs[index - 1]
         between = {t.fold for t in tokens[previous.end : group[0].start]}
-        if between and between <= {"and", ",", "both"} and "and" in between | {
+        if between and between <= {"and", ",", "both", "the"} and "and" in between | {
             t.fold for t in tokens[group[0].start : group[-1].end]
         } | between:
             group.insert(0, previous)
