@@ -272,6 +272,10 @@ def test_entries_without_names_or_type_are_skipped() -> None:
 
 FIND_CASES = [
     # sentence, then (mention text, kind, country, admin1_code, precision) for each mention
+    # a place name inside a longer proper name is not a place
+    ("The case went to the Central Bureau of Investigation in Delhi.",
+     [("Delhi", "town", "IND", "IN-DL", 1)]),
+    ("Doctors from the Federation of Medical Unions marched.", []),
     (
         "Gunmen opened fire near Panjgur city in Pakistan's southwestern Balochistan province.",
         [

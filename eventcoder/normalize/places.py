@@ -610,6 +610,12 @@ def _read(text: str, gazetteer: Gazetteer) -> list[_Reading]:
         if i > 0 and tokens[i - 1].low == "the" and following == "of" and not suffix:
             locative = False  # "from the Federation of ...": an organisation, not a town
         possessive = bool(_POSSESSIVE.search(_fold_stable(tokens[j - 1].text)))
+        if (
+            not possessive and j < n and tokens[j].text[:1].isupper()
+            and not _suffix_cue([following])
+        ):
+            i = j  # "the Central Bureau", "the Niger Delta": part of a longer name
+            continue
         readings.append(_Reading(i, j, candidates, locative, near, suffix, possessive))
         i = j
     return readings
