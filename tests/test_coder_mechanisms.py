@@ -227,6 +227,13 @@ def test_partners_of_a_mutual_act_come_before_the_place_where_they_met() -> None
     assert not any(target == "OMN" for _, target, _ in pairs)
 
 
+def test_a_verb_inside_a_hyphenated_compound_is_no_act() -> None:
+    found = code("Kenyan officials praised the Nairobi-sanctioned plan for Somalia.")
+    assert not any(r.cameo_root == "16" for r in found)
+    sanctions = code("Kenyan officials sanctioned three Somali traders.")
+    assert any(r.cameo_root == "16" for r in sanctions)
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

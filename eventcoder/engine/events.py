@@ -307,6 +307,9 @@ class ArticleEngine:
         if modality.is_embedded_gerund(tokens, match.start):
             notes.append(f"{label}: the content of another act (of/for + -ing): no event")
             return [], []
+        if pattern.form == "verb" and _hyphen_joined(tokens, match.start, sentence):
+            notes.append(f"{label}: part of a compound ('government-sanctioned'): no event")
+            return [], []
         if modality.is_negated(tokens, match.start):
             notes.append(f"{label}: negated: no event")
             return [], []
@@ -561,3 +564,15 @@ def _within_one_actor(source: ActorRef, target: ActorRef) -> bool:
     if None not in roles_:
         return False
     return roles_ <= STATE_ROLES | {None}
+
+
+def _hyphen_joined(tokens: list[Token], position: int, sentence: Sentence) -> bool:
+    """Whether the token at ``position`` is the second half of a hyphenated compound
+    (``Iran-backed``, ``U.S.-led``): an adjective, not a verb."""
+    if position == 0:
+        return False
+    at = tokens[position].start - sentence.start - 1
+    return (
+        tokens[position - 1].end == tokens[position].start - 1
+        and 0 <= at < len(sentence.text) and sentence.text[at] == "-"
+    )
