@@ -161,7 +161,19 @@ def _gold_event(item: Any, field: str, full: bool) -> GoldEvent:
             f"{field} code must be {kind} written as a string with its leading zero "
             f"(such as \"0256\"), got {code!r}"
         )
-    return GoldEvent(source=item["source"], target=item["target"], code=code)
+    sides: dict[str, Any] = {}
+    for side in ("source", "target"):
+        # "source_alt": other codes an annotator also accepts for that side
+        alternatives = item.get(f"{side}_alt") or []
+        if isinstance(alternatives, str):
+            alternatives = [alternatives]
+        if not isinstance(alternatives, list) or not all(
+            isinstance(c, str) and c.strip() for c in alternatives
+        ):
+            raise ValueError(f"{field} {side}_alt must be an actor code or a list of them")
+        codes = item[side] if isinstance(item[side], list) else [item[side]]
+        sides[side] = [*codes, *alternatives] if alternatives else item[side]
+    return GoldEvent(source=sides["source"], target=sides["target"], code=code)
 
 
 def _gold_sentence(item: Any) -> GoldSentence:

@@ -377,3 +377,12 @@ def test_evaluate_files_refuses_an_id_used_in_two_files(tmp_path: Path, gold_fil
     other = write_jsonl(tmp_path / "other.jsonl", [GOLD[0]])
     with pytest.raises(InputError, match="also used in"):
         evaluate_files(StubCoder({}), [str(gold_file), str(other)])
+
+
+def test_alternative_actor_codes_are_accepted_like_the_main_ones(tmp_path: Path) -> None:
+    item = {**GOOD, "expected": [{"source": "USAGOV", "source_alt": ["USA", "USAMIL"],
+                                  "target": "RUS", "target_alt": "RUSGOV", "code": "111"}]}
+    path = write_jsonl(tmp_path / "alt.jsonl", [item])
+    event = load_gold(path)[0].expected[0]
+    assert event.source_keys() >= {"USA"} and set(event.source) == {"USAGOV", "USA", "USAMIL"}
+    assert set(event.target) == {"RUS", "RUSGOV"}
