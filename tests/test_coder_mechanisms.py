@@ -273,6 +273,23 @@ def test_negated_attack_gives_no_material_event() -> None:
     assert not any(root in ("18", "19") for _, _, root in pairs)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eritrea denied that its troops had shelled Ethiopian villages.",
+        "Boko Haram routinely attacks army outposts in Borno.",
+        "Iran has long accused Israel of sabotage.",
+    ],
+)
+def test_denied_refused_and_habitual_acts_give_no_event(text: str) -> None:
+    assert not code(text)
+
+
+def test_a_refused_act_is_not_coded_but_the_refusal_is() -> None:
+    pairs = country_pairs("Austria refused to approve the sanctions on Russia.")
+    assert pairs == {("AUT", "RUS", "12")}
+
+
 def test_future_attack_is_a_threat() -> None:
     pairs = country_pairs("North Korea will strike South Korea if provoked, state media said.")
     assert not any(root == "19" for _, _, root in pairs)

@@ -313,6 +313,9 @@ class ArticleEngine:
         if modality.is_negated(tokens, match.start):
             notes.append(f"{label}: negated: no event")
             return [], []
+        if modality.is_habitual(tokens, match.start):
+            notes.append(f"{label}: what the actor habitually does: no event")
+            return [], []
         future = modality.is_future(tokens, match.start)
         if modality.is_infinitive(tokens, match.start):
             if previous is not None:

@@ -18,13 +18,17 @@ FUTURE = frozenset({"will", "'ll", "shall", "would", "going", "plans", "plan", "
                     "pledged", "pledges", "promised", "promises", "threatened", "threatens",
                     "threaten", "ready", "prepared", "preparing", "set", "seeks", "seek",
                     "wants", "want", "warned", "warns", "expected", "about"})
+REFUSALS = frozenset({"refuse", "refused", "refuses", "refusing", "declined", "declines",
+                      "failed", "fails", "fail"})
+HABITUAL = frozenset({"routinely", "frequently", "regularly", "often", "usually", "typically",
+                      "traditionally", "habitually"})
 HYPOTHETICAL = frozenset({"could", "may", "might", "if", "unless", "whether", "should"})
 BARRIERS = frozenset({".", ";", ":", "!", "?", '"', "but", "while", "whereas"})
 
 # future or announced acts: what CAMEO codes them as. The longest matching prefix of the
 # act's code wins: "will release prisoners" (0841) is an intent to release (0353).
 FUTURE_CODES_BY_PREFIX = {
-    "045": "039", "046": "039", "057": "037", "061": "0311", "062": "0312", "063": "0313",
+    "045": "039", "046": "036", "057": "037", "061": "0311", "062": "0312", "063": "0313",
     "064": "0314", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
     "081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354", "086": "0355",
     "087": "0356", "0871": "0356", "0872": "0356", "0873": "0356", "0874": "0356",
@@ -50,9 +54,29 @@ def _window(tokens: list[Token], start: int, width: int) -> list[str]:
 
 def is_negated(tokens: list[Token], start: int) -> bool:
     """A negation or denial in the few words before the action: ``did not attack``,
-    ``denied launching``."""
+    ``denied launching``, ``denied that its forces had used``, ``refused to approve``."""
     words = _window(tokens, start, 4)
-    return any(w in NEGATIONS for w in words) or any(w in DENIALS for w in words[:2])
+    if any(w in NEGATIONS for w in words) or any(w in DENIALS for w in words[:2]):
+        return True
+    if len(words) >= 2 and words[0] == "to" and words[1] in REFUSALS:
+        return True
+    clause = _window(tokens, start, 8)
+    return any(
+        word == "that" and k + 1 < len(clause) and clause[k + 1] in DENIALS
+        for k, word in enumerate(clause)
+    )
+
+
+def is_habitual(tokens: list[Token], start: int) -> bool:
+    """``routinely carries out``, ``has long accused``: a description of what an actor
+    does, not a report of something it did."""
+    words = _window(tokens, start, 3)
+    if any(w in HABITUAL for w in words):
+        return True
+    return any(
+        w == "long" and k + 1 < len(words) and words[k + 1] in {"has", "have", "had"}
+        for k, w in enumerate(words)
+    )
 
 
 def is_future(tokens: list[Token], start: int) -> bool:
