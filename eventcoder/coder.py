@@ -210,8 +210,8 @@ class Coder:
             for toll in dead:
                 at = candidate.sentence.start + toll.start
                 nearest = min(violent, key=lambda c: abs(c.start - at))
-                if nearest.start == candidate.start:
-                    return toll.count
+                if nearest.start == candidate.start or _same_dyad(nearest, candidate):
+                    return toll.count  # the act, however many words name it
             return None
         return max(t.count for t in dead) if position >= 0 else None
 
@@ -242,3 +242,11 @@ def _nearest(mentions: list[DateMention], position: int) -> DateMention | None:
 
 def _actor(ref: Any) -> Actor:
     return Actor(text=ref.text, code=ref.code, country=ref.country, role=ref.role, name=ref.name)
+
+
+def _same_dyad(one: Candidate, other: Candidate) -> bool:
+    """Two violent acts of one sentence by the same source on the same target: one act named
+    twice ("a suicide bomber detonated his explosives")."""
+    return one.source.code == other.source.code and (
+        (one.target.code if one.target else None) == (other.target.code if other.target else None)
+    )

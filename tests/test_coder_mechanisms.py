@@ -234,6 +234,17 @@ def test_a_verb_inside_a_hyphenated_compound_is_no_act() -> None:
     assert any(r.cameo_root == "16" for r in sanctions)
 
 
+def test_unnamed_victims_of_a_massacre_are_the_civilians_where_it_happened() -> None:
+    assert_events("Boko Haram fighters massacred at least 40 people overnight.",
+                  [("NGAREB", "NGACVL", "202")])
+
+
+def test_one_act_named_twice_carries_the_toll_on_both_mentions() -> None:
+    found = code("A suicide bomber blew himself up at a checkpoint in Kandahar, killing nine "
+                 "people, police said.")
+    assert found and all(r.fatalities == 9 for r in found if r.cameo_root == "18")
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

@@ -25,6 +25,8 @@ from eventcoder.text.tokens import Token, tokenize
 
 # roles whose definite noun ("the group", "the rebels") names an actor met before
 ANAPHORIC_ROLES = frozenset({"HRI", "REB", "INS", "SEP", "UAF", "OPP", "PTY", "NGO", "MED"})
+# acts whose unnamed victims are the civilians where they happened
+VICTIM_ROOTS = frozenset({"18", "20"})
 # measures a state takes on its own population, coded against its own country
 SELF_DIRECTED = frozenset({"172", "1721", "1722", "1723", "1724"})
 # acts of force whose object may be a place: "pounded Gaza", "seized Kitchanga"
@@ -402,6 +404,16 @@ class ArticleEngine:
                 notes.append(f"{label}: a measure on the source's own country")
                 resolved_targets = [ActorRef(match.end, match.end, country, country, country,
                                              None, country, "named")]
+        if not resolved_targets and entry.code[:2] in VICTIM_ROOTS and resolved_sources:
+            # "insurgents massacred 80 people in a village": assaults and mass violence with
+            # no named victim are coded against the civilians where they happened
+            located = [m.place.country for m in self.places if m.place.country]
+            country = located[0] if located else resolved_sources[0].country
+            if country and len(country) == 3:
+                notes.append(f"{label}: unnamed victims: the civilians of {country}")
+                resolved_targets = [ActorRef(match.end, match.end, "civilians",
+                                             compose_code(country, "CVL"), country, "CVL",
+                                             f"{country} (CVL)", "named")]
         if not resolved_targets and entry.target != "none":
             # an optional target that is not named gives no record: a dyad is what analysts
             # compare, and a record with half of one cannot be matched to anything
