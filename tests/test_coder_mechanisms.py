@@ -115,6 +115,12 @@ def test_passive_voice_by_phrase_is_the_source() -> None:
     assert ("SYR", "TUR", "19") in pairs or ("SYR", "TUR", "18") in pairs
 
 
+def test_a_participle_after_its_noun_is_passive() -> None:
+    pairs = country_pairs("Cuba protested over a Cuban fishing boat seized by Bahamian police.")
+    assert ("BHS", "CUB", "17") in pairs or ("BHS", "CUB", "19") in pairs
+    assert not any(source == "CUB" and root in {"17", "19"} for source, _, root in pairs)
+
+
 def test_passive_without_agent_gives_no_source_event() -> None:
     assert code("Three soldiers were killed on Tuesday.") == []
 

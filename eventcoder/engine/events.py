@@ -329,7 +329,7 @@ class ArticleEngine:
             notes.append(f"{label}: hypothetical: no event")
             return [], []
 
-        passive = pattern.form == "verb" and roles.is_passive(tokens, match)
+        passive = pattern.form == "verb" and roles.is_passive(tokens, match, refs)
         sources: list[ActorRef] = []
         targets: list[ActorRef] = []
         if pattern.form == "verb" and passive:

@@ -43,8 +43,11 @@ TARGET_WINDOW = 12
 PASSIVE_AGENT_WINDOW = 5
 
 
-def is_passive(tokens: list[Token], match: ActionMatch) -> bool:
-    """``was attacked``, ``were reportedly killed``: a participle after a form of *be*."""
+def is_passive(tokens: list[Token], match: ActionMatch,
+               refs: list[ActorRef] | None = None) -> bool:
+    """``was attacked``, ``were reportedly killed``: a participle after a form of *be*; or
+    a participle right after the noun it describes (``a tanker seized by marines``,
+    ``missionaries seized near the border``)."""
     head = tokens[match.start].fold
     if not (head.endswith(("ed", "en", "wn")) or head in {"hit", "shot", "held", "struck",
                                                            "met", "sent", "led", "fought"}):
@@ -52,7 +55,16 @@ def is_passive(tokens: list[Token], match: ActionMatch) -> bool:
     k = match.start - 1
     while k >= 0 and tokens[k].fold in ADVERBS - {"had", "have", "has"}:
         k -= 1
-    return k >= 0 and tokens[k].fold in BE
+    if k >= 0 and tokens[k].fold in BE:
+        return True
+    # "an Iranian oil tanker seized by Royal Marines": a noun phrase, the participle, "by"
+    return (
+        refs is not None and match.end - match.start == 1 and match.end < len(tokens)
+        and tokens[match.end].fold == "by"
+        and any(0 <= match.start - r.end <= 3 and r.kind != "pronoun" for r in refs)
+        and not any(t.fold in PREPOSITIONS | RIGHT_BARRIERS | {","}
+                    for t in tokens[max(0, match.start - 3) : match.start])
+    )
 
 
 def subject_before(refs: list[ActorRef], tokens: list[Token], position: int) -> ActorRef | None:
