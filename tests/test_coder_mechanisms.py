@@ -251,6 +251,27 @@ def test_one_act_named_twice_carries_the_toll_on_both_mentions() -> None:
     assert found and all(r.fatalities == 9 for r in found if r.cameo_root == "18")
 
 
+def test_a_verb_form_after_a_determiner_is_a_noun() -> None:
+    found = code("Survivors of the attack spoke to Kenyan officials on Monday.")
+    assert not any(r.cameo_root == "19" for r in found)
+
+
+def test_fighting_that_kills_unnamed_people_is_against_civilians() -> None:
+    assert_events("Al-Shabaab fighters opened fire in a market, killing 12 people.",
+                  [("SOMREB", "SOMCVL", "193")])
+
+
+def test_responsibility_for_a_noun_event_makes_the_source() -> None:
+    pairs = country_pairs("Investigators said Russian forces were responsible for the air "
+                          "strikes on Ukrainian hospitals.")
+    assert ("RUS", "UKR", "19") in pairs
+
+
+def test_a_killing_after_an_attack_is_its_toll_not_another_event() -> None:
+    found = code("Gunmen stormed a police station in Zamfara, killing six officers.")
+    assert [(r.source.code, r.cameo_root, r.fatalities) for r in found] == [("NGAREB", "19", 6)]
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

@@ -20,13 +20,18 @@ from eventcoder.engine.actors import ActorRef, build_actor_refs, compose_code
 from eventcoder.engine.matcher import ActionMatch, PhraseMatch, find_actions, find_phrases
 from eventcoder.engine.quotes import Quote, find_quotes, quote_at
 from eventcoder.normalize.places import Gazetteer, PlaceMention, find_places, place_named
+from eventcoder.normalize.tolls import find_tolls
 from eventcoder.text.sentences import Sentence
 from eventcoder.text.tokens import Token, tokenize
 
 # roles whose definite noun ("the group", "the rebels") names an actor met before
 ANAPHORIC_ROLES = frozenset({"HRI", "REB", "INS", "SEP", "UAF", "OPP", "PTY", "NGO", "MED"})
-# acts whose unnamed victims are the civilians where they happened
+# acts whose unnamed victims are the civilians where they happened (and, for fighting, when
+# the sentence counts the dead; for property, when it is seized or destroyed)
 VICTIM_ROOTS = frozenset({"18", "20"})
+# words before a noun: a verb pattern after them is reading a noun ("the attack")
+DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "its", "their", "his",
+                         "her", "our", "my", "your", "'s"})
 # measures a state takes on its own population, coded against its own country
 SELF_DIRECTED = frozenset({"172", "1721", "1722", "1723", "1724"})
 # acts of force whose object may be a place: "pounded Gaza", "seized Kitchanga"
@@ -41,7 +46,8 @@ LIGHT_VERBS = frozenset(
     continue continued continues begin began begins perform performed undertake undertook
     undertaken make made makes order ordered orders press pressed renew renewed
     hold held holds holding pay paid pays paying issue issued issues issuing lodge lodged
-    lodges lodging announce announced announces announcing extend extended extends""".split()
+    lodges lodging announce announced announces announcing extend extended extends
+    responsible""".split()
 )
 # acts of speech, whose noun ("an unacceptable act", "a call for restraint") is the subject's
 # even without a light verb; any other noun event needs its owner named ("Pelosi's visit")
@@ -309,6 +315,12 @@ class ArticleEngine:
         if modality.is_embedded_gerund(tokens, match.start):
             notes.append(f"{label}: the content of another act (of/for + -ing): no event")
             return [], []
+        if (
+            pattern.form == "verb" and match.start > 0
+            and tokens[match.start - 1].fold in DETERMINERS
+        ):
+            notes.append(f"{label}: a noun after a determiner, not a verb: no event")
+            return [], []
         if pattern.form == "verb" and _hyphen_joined(tokens, match.start, sentence):
             notes.append(f"{label}: part of a compound ('government-sanctioned'): no event")
             return [], []
@@ -340,6 +352,14 @@ class ArticleEngine:
         elif pattern.form == "verb":
             subject = roles.subject_before(refs, tokens, match.start)
             if previous is not None and self._shares_subject(previous[0], match, tokens, refs):
+                violent = {"18", "19", "20"}
+                if (
+                    tokens[match.start - 1].fold == "," and entry.code[:2] in violent
+                    and previous[0].pattern.entry.code[:2] in violent
+                ):
+                    # "rammed a convoy, killing four soldiers": the toll of that act
+                    notes.append(f"{label}: the outcome of the act before it: no event")
+                    return [], previous[1]
                 sources = previous[1]
             elif subject is not None:
                 sources = roles.coordinated_before(refs, tokens, subject)
@@ -404,7 +424,11 @@ class ArticleEngine:
                 notes.append(f"{label}: a measure on the source's own country")
                 resolved_targets = [ActorRef(match.end, match.end, country, country, country,
                                              None, country, "named")]
-        if not resolved_targets and entry.code[:2] in VICTIM_ROOTS and resolved_sources:
+        deadly = entry.code[:2] == "19" and any(
+            t.kind == "dead" and t.count for t in find_tolls(sentence.text)
+        )
+        victims = entry.code[:2] in VICTIM_ROOTS or entry.code[:3] == "171" or deadly
+        if not resolved_targets and victims and resolved_sources:
             # "insurgents massacred 80 people in a village": assaults and mass violence with
             # no named victim are coded against the civilians where they happened
             located = [m.place.country for m in self.places if m.place.country]
@@ -559,6 +583,12 @@ class ArticleEngine:
         """``Islamabad recalled its envoy ... and stopped Tehran's ambassador``: a verb after
         ``and`` with no subject of its own shares the previous verb's subject."""
         between = tokens[previous.end : match.start]
+        if (
+            match.start > 0 and tokens[match.start - 1].fold == ","
+            and tokens[match.start].fold.endswith("ing")
+            and not any(t.fold in roles.SPEECH_VERBS for t in between)
+        ):
+            return True  # "... planted a bomb in Helmand, killing five officers"
         if not between or "and" not in {t.fold for t in between[-3:]}:
             return False
         and_at = max(i for i, t in enumerate(between) if t.fold == "and") + previous.end
