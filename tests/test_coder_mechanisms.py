@@ -272,6 +272,23 @@ def test_a_killing_after_an_attack_is_its_toll_not_another_event() -> None:
     assert [(r.source.code, r.cameo_root, r.fatalities) for r in found] == [("NGAREB", "19", 6)]
 
 
+def test_weapons_fired_by_a_subject_are_its_attack() -> None:
+    pairs = country_pairs("Hamas fired dozens of rockets at Ashdod on Monday.")
+    assert ("PSE", "ISR", "19") in pairs
+
+
+def test_a_participle_after_a_count_is_an_adjective() -> None:
+    found = code("Rebels shelled two besieged villages in Idlib, killing nine people.")
+    assert not any(r.cameo_code == "191" for r in found)
+
+
+def test_an_adjectival_participle_does_not_pass_on_its_subject() -> None:
+    pairs = country_pairs('Syria denounced US and Turkish forces as "occupying forces" and '
+                          "demanded that they leave.")
+    assert ("SYR", "TUR", "10") in pairs
+    assert not any(source == "USA" and root == "10" for source, _, root in pairs)
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

@@ -47,7 +47,8 @@ LIGHT_VERBS = frozenset(
     undertaken make made makes order ordered orders press pressed renew renewed
     hold held holds holding pay paid pays paying issue issued issues issuing lodge lodged
     lodges lodging announce announced announces announcing extend extended extends
-    responsible""".split()
+    responsible fire fired fires firing drop dropped drops dropping lob lobbed hurl
+    hurled""".split()
 )
 # acts of speech, whose noun ("an unacceptable act", "a call for restraint") is the subject's
 # even without a light verb; any other noun event needs its owner named ("Pelosi's visit")
@@ -293,7 +294,10 @@ class ArticleEngine:
                 match, tokens, refs, speaker, sentence, previous, notes
             )
             candidates.extend(found)
-            if sources:
+            # the subject carries over to a later "and ..." verb from an event, or from a
+            # finite verb; not from a participle used as an adjective ("occupying forces")
+            finite = match.pattern.form == "verb" and not tokens[match.start].fold.endswith("ing")
+            if sources and (found or finite):
                 previous = (match, sources)
         for ref in refs:
             if ref.kind != "named":
@@ -315,9 +319,9 @@ class ArticleEngine:
         if modality.is_embedded_gerund(tokens, match.start):
             notes.append(f"{label}: the content of another act (of/for + -ing): no event")
             return [], []
-        if (
-            pattern.form == "verb" and match.start > 0
-            and tokens[match.start - 1].fold in DETERMINERS
+        if pattern.form == "verb" and match.start > 0 and (
+            tokens[match.start - 1].fold in DETERMINERS
+            or (tokens[match.start].fold.endswith("ed") and _is_numeral(tokens[match.start - 1]))
         ):
             notes.append(f"{label}: a noun after a determiner, not a verb: no event")
             return [], []
@@ -387,7 +391,8 @@ class ArticleEngine:
         if not targets:
             # "X and Y signed a deal in Doha": partners before the place where they met
             mutual = entry.reciprocal and len(resolved_sources) > 1
-            for stage in self._target_stages(match, tokens, refs, places=not mutual):
+            for stage, with_places in self._target_stages(match, tokens, refs,
+                                                          places=not mutual):
                 for _ in range(3):
                     resolved = [t for ref in stage
                                 for t in self._resolve(ref, refs, tokens, speaker)]
@@ -398,7 +403,8 @@ class ArticleEngine:
                     notes.append(f"{label}: {resolved[0].text!r} is the source's own: "
                                  "looking further")
                     # "massed troops along its frontier with Ukraine": past the own words
-                    stage = roles.targets_after(refs, tokens, stage[-1].end, places=False)
+                    stage = roles.targets_after(refs, tokens, stage[-1].end,
+                                                places=with_places)
                 if kept:
                     resolved_targets = kept
                     break
@@ -493,21 +499,21 @@ class ArticleEngine:
 
     @staticmethod
     def _target_stages(match: ActionMatch, tokens: list[Token], refs: list[ActorRef],
-                       *, places: bool = True) -> list[list[ActorRef]]:
+                       *, places: bool = True) -> list[tuple[list[ActorRef], bool]]:
         """Where the target may be, most likely first: the pattern's ``+`` slot; the actors
         after the pattern (``withdrew its ambassador from Ireland``); the actors inside it
         (``shot down two Indian jets``)."""
         if match.target_span is not None and match.target_span[0] < match.target_span[1]:
             start, end = match.target_span
-            return [[r for r in refs if r.start < end and r.end > start][:2]]
+            return [([r for r in refs if r.start < end and r.end > start][:2], True)]
         if match.target_span is not None:
-            return [roles.targets_after(refs, tokens, match.target_span[0])]
-        stages = [roles.targets_after(refs, tokens, match.end, places=False)]
+            return [(roles.targets_after(refs, tokens, match.target_span[0]), True)]
+        stages = [(roles.targets_after(refs, tokens, match.end, places=False), False)]
         if match.end - match.start > 1:
             inside = [r for r in refs if r.start < match.end]
-            stages.append(roles.targets_after(inside, tokens, match.start + 1))
+            stages.append((roles.targets_after(inside, tokens, match.start + 1), True))
         if places:
-            stages.append(roles.targets_after(refs, tokens, match.end))
+            stages.append((roles.targets_after(refs, tokens, match.end), True))
         return stages
 
     @staticmethod
@@ -545,7 +551,7 @@ class ArticleEngine:
                 if all(_within_one_actor(s, as_actor) for s in sources):
                     continue  # a state acting in its own territory: not on itself
                 before = place.start + offset
-                preceding = [t.fold for t in tokens if t.end <= before][-2:]
+                preceding = [t.fold for t in tokens if t.end <= before][-3:]
                 object_of_verb = match.end < len(tokens) and (
                     tokens[match.end].start == before
                     or (tokens[match.end].fold == "the" and match.end + 1 < len(tokens)
@@ -621,3 +627,14 @@ def _hyphen_joined(tokens: list[Token], position: int, sentence: Sentence) -> bo
         tokens[position - 1].end == tokens[position].start - 1
         and 0 <= at < len(sentence.text) and sentence.text[at] == "-"
     )
+
+
+NUMBER_WORDS = frozenset(
+    """two three four five six seven eight nine ten dozens hundreds thousands several many
+    some few""".split()
+)
+
+
+def _is_numeral(token: Token) -> bool:
+    """``two besieged villages``: a count before a participle makes it an adjective."""
+    return token.fold in NUMBER_WORDS or token.fold.replace(",", "").isdigit()
