@@ -289,6 +289,24 @@ def test_an_adjectival_participle_does_not_pass_on_its_subject() -> None:
     assert not any(source == "USA" and root == "10" for source, _, root in pairs)
 
 
+def test_it_at_the_start_of_a_sentence_is_the_previous_subject() -> None:
+    text = ("Bolivia's foreign ministry accused Peru of meddling in its affairs. "
+            "It then expelled the Peruvian ambassador.")
+    assert ("BOL", "PER", "16") in country_pairs(text)
+
+
+def test_he_after_an_unnamed_office_holder_is_that_office() -> None:
+    text = ("Hamas's leader gave a televised speech on Friday. "
+            "He threatened to strike deep inside Israel.")
+    assert ("PSE", "ISR", "13") in country_pairs(text)
+
+
+def test_a_quotation_opening_the_sentence_is_the_speakers() -> None:
+    text = ("\"We condemn Myanmar's army for this massacre,\" a spokesman for the Arakan Army "
+            "said on Monday.")
+    assert_events(text, [("MMRREB", "MMRMIL", "111")])
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

@@ -37,6 +37,9 @@ SELF_DIRECTED = frozenset({"172", "1721", "1722", "1723", "1724"})
 # acts of force whose object may be a place: "pounded Gaza", "seized Kitchanga"
 FORCEFUL_ROOTS = frozenset({"17", "18", "19", "20"})
 LOCATIVE = frozenset({"in", "inside", "into", "across", "within"})
+# words between a role noun and the actor it belongs to: "fighters from Syria", "a spokesman
+# for the Kachin Independence Army", "hideouts in Iran"
+OWNER_WORDS = LOCATIVE | {"of", "from", "for"}
 # verbs whose object is a noun naming the act: "launched air strikes", "carried out an attack"
 LIGHT_VERBS = frozenset(
     """launch launched launches launching carry carried carries carrying conduct conducted
@@ -103,6 +106,9 @@ class _ArticleState:
     aliases: dict[str, ActorEntry] = attrs.field(factory=dict)
     speakers: dict[int, ActorRef | None] = attrs.field(factory=dict)
     violent: list[Candidate] = attrs.field(factory=list)
+    # the sources of the previous sentence's events: what "it" and "he" at the start of the
+    # next sentence most often refer to
+    subjects: list[ActorRef] = attrs.field(factory=list)
 
     def remember(self, ref: ActorRef) -> None:
         if ref.kind == "named" and ref.code:
@@ -160,7 +166,7 @@ class ArticleEngine:
                 elif ref.kind == "pronoun" and ref.pronoun in ("person", "thing", "plural"):
                     speaker = self.state.last(person=ref.pronoun == "person")
                 elif ref.kind == "agent":
-                    speaker = self._resolve_agent(ref, [], tokens)
+                    speaker = self._resolve_agent(ref, refs, tokens)
                 if speaker is not None:
                     break
         if speaker is None and quote.speaker_text:
@@ -179,12 +185,14 @@ class ArticleEngine:
             if other.kind != "named" or not other.country or not 0 < other.start - ref.end <= 5:
                 continue
             between = [t.fold for t in tokens[ref.end : other.start]]
-            at = next((k for k, f in enumerate(between) if f in LOCATIVE | {"of", "from"}), None)
+            at = next((k for k, f in enumerate(between) if f in OWNER_WORDS), None)
             # "hideouts in northern Iraq", "fighters from Syria" -- but not "rammed the gates
             # of the Chinese embassy"
             if at is not None and at <= 2 and all(
                 f in roles.PLACE_MODIFIERS for f in between[at + 1 :]
             ) and not any(f in roles.RIGHT_BARRIERS - {'"'} or f == "," for f in between[:at]):
+                if other.role is not None and between[at] in {"for", "of"}:
+                    return _moved(other, ref)  # "a spokesman for the Arakan Army": the group
                 country = other.country
                 break
         if country is None:
@@ -241,9 +249,14 @@ class ArticleEngine:
         for other in reversed(refs):
             if other.end <= ref.start and other.kind == "named" and other.is_person == person:
                 return [_moved(other, ref)]
-        found = self.state.last(person=person)
+        subject = next((r for r in reversed(self.state.subjects)
+                        if r.is_person == person and r.kind == "named"), None)
+        found = subject or self.state.last(person=person)
         if found is None and person and speaker is not None:
             found = speaker
+        if found is None and person:
+            # "Hezbollah's leader spoke ... He threatened": an office named without a name
+            found = self.state.last(person=None)
         return [_moved(found, ref)] if found else []
 
     def _antecedent(self, ref: ActorRef, refs: list[ActorRef],
@@ -283,7 +296,10 @@ class ArticleEngine:
             cut = sentence.start + dateline.end()
             refs = [r for r in refs if tokens[r.start].start >= cut]
         self.places = find_places(sentence.text, self.gazetteer)
-        quote = quote_at(self.quotes, sentence.start + len(sentence.text) // 2)
+        # a sentence inside a quotation, or one that opens with one ("'...,' X said")
+        quote = quote_at(self.quotes, sentence.start + len(sentence.text) // 2) or quote_at(
+            self.quotes, sentence.start + 2
+        )
         speaker = self._speaker(quote) if quote else None
         actions = find_actions(tokens, self.lexicon)
         notes: list[str] = []
@@ -305,6 +321,8 @@ class ArticleEngine:
             for resolved in self._resolve(ref, refs, tokens, speaker):
                 self.state.remember(resolved)
         self.state.violent.extend(c for c in candidates if c.code[:2] in ("18", "19", "20"))
+        if candidates:
+            self.state.subjects = [c.source for c in candidates]
         return SentenceTrace(sentence, tokens, phrases, refs, actions, notes, candidates, speaker,
                              self.places)
 
