@@ -363,6 +363,22 @@ def test_a_refused_act_is_not_coded_but_the_refusal_is() -> None:
     assert pairs == {("AUT", "RUS", "12")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 20 people were killed when Israeli forces shelled Rafah on Monday.",
+        "Since May, Israeli forces have shelled Rafah every week.",
+    ],
+)
+def test_about_and_may_are_neither_future_nor_hypothetical(text: str) -> None:
+    assert any(r.cameo_root == "19" for r in code(text))
+
+
+def test_a_sea_is_not_the_province_of_the_same_name() -> None:
+    found = code("Houthi rebels seized a cargo ship in the Red Sea.")
+    assert not any(r.target and r.target.country == "SDN" for r in found)
+
+
 def test_future_attack_is_a_threat() -> None:
     pairs = country_pairs("North Korea will strike South Korea if provoked, state media said.")
     assert not any(root == "19" for _, _, root in pairs)

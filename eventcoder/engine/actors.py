@@ -12,7 +12,7 @@ import attrs
 
 from eventcoder.codebook.model import ActorEntry, AgentEntry
 from eventcoder.engine.matcher import PhraseMatch
-from eventcoder.text.tokens import Token
+from eventcoder.text.tokens import Token, fold
 
 PRONOUNS = {
     "it": "thing", "its": "thing", "they": "plural", "their": "plural", "them": "plural",
@@ -187,7 +187,7 @@ def build_actor_refs(
             for name in person.names:
                 parts = name.split()
                 if len(parts) > 1:
-                    aliases.setdefault(parts[-1].casefold(), person)
+                    aliases.setdefault(fold(parts[-1]), person)
         i = j
     return _add_collectives(refs, folds, tokens, sentence, offset)
 

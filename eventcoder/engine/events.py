@@ -202,13 +202,13 @@ class ArticleEngine:
         if country is None and speaker is not None:
             country = speaker.country  # "the foreign minister" in a ministry's statement
         if country is None:
-            recent = self.state.last()
-            country = recent.country if recent else None
-        if country is None:
             # "gunmen ... in Niger State": the country where the sentence places the act
             located = [p.place.country for p in self.places if p.place.country]
             if located:
                 country = located[0]
+        if country is None:
+            recent = self.state.last()
+            country = recent.country if recent else None
         if country is None:
             # "demonstrators marched toward Prayuth's office": the one country the sentence
             # names, later on
@@ -291,7 +291,7 @@ class ArticleEngine:
         phrases = find_phrases(tokens, self.lexicon)
         refs = build_actor_refs(tokens, phrases, sentence.text, sentence.start, self.state.day,
                                 self.state.aliases)
-        dateline = DATELINE.match(sentence.text)
+        dateline = DATELINE.match(sentence.text) if sentence.index == 0 else None
         if dateline:
             cut = sentence.start + dateline.end()
             refs = [r for r in refs if tokens[r.start].start >= cut]
@@ -456,7 +456,11 @@ class ArticleEngine:
             # "insurgents massacred 80 people in a village": assaults and mass violence with
             # no named victim are coded against the civilians where they happened
             located = [m.place.country for m in self.places if m.place.country]
-            country = located[0] if located else resolved_sources[0].country
+            # where it happened, else the source's own country; property seized
+            # needs its place named ("seized a ship" says nothing of whose it was)
+            country = located[0] if located else (
+                resolved_sources[0].country if entry.code != "1711" else None
+            )
             if country and len(country) == 3:
                 notes.append(f"{label}: unnamed victims: the civilians of {country}")
                 resolved_targets = [ActorRef(match.end, match.end, "civilians",
@@ -550,7 +554,7 @@ class ArticleEngine:
         """A target the sentence names without an actor phrase: an act referred back to
         (``responded to the attack``: its author) or a place (``shelled Morek``: its country)."""
         window = tokens[match.start : min(len(tokens), match.end + roles.TARGET_WINDOW)]
-        words = {t.fold for t in tokens}
+        words = {t.fold for k, t in enumerate(tokens) if not match.start <= k < match.end}
         source_countries = {s.country for s in sources}
         if words & EVENT_ANAPHORS:
             for earlier in reversed(self.state.violent):

@@ -13,11 +13,14 @@ NEGATIONS = frozenset({"not", "never", "n't", "didn't", "don't", "doesn't", "won
                        "hasn't", "haven't", "hadn't", "isn't", "aren't", "wasn't", "weren't",
                        "cannot", "can't", "couldn't", "no"})
 DENIALS = frozenset({"deny", "denied", "denies", "denying", "refuted", "rejected", "dismissed"})
-FUTURE = frozenset({"will", "'ll", "shall", "would", "going", "plans", "plan", "planned",
-                    "planning", "intends", "intend", "intended", "vowed", "vows", "vow",
-                    "pledged", "pledges", "promised", "promises", "threatened", "threatens",
-                    "threaten", "ready", "prepared", "preparing", "set", "seeks", "seek",
-                    "wants", "want", "warned", "warns", "expected", "about"})
+# future on their own ("will strike"), and before "to" only ("vowed to retaliate"; but not
+# "about 20 people were killed", "a set of strikes")
+FUTURE = frozenset({"will", "'ll", "shall", "would", "warned", "warns"})
+FUTURE_BEFORE_TO = frozenset({"going", "plans", "plan", "planned", "planning", "intends",
+                              "intend", "intended", "vowed", "vows", "vow", "pledged", "pledges",
+                              "promised", "promises", "threatened", "threatens", "threaten",
+                              "ready", "prepared", "preparing", "set", "seeks", "seek", "wants",
+                              "want", "expected", "about", "poised"})
 REFUSALS = frozenset({"refuse", "refused", "refuses", "refusing", "declined", "declines",
                       "failed", "fails", "fail"})
 HABITUAL = frozenset({"routinely", "frequently", "regularly", "often", "usually", "typically",
@@ -81,11 +84,23 @@ def is_habitual(tokens: list[Token], start: int) -> bool:
 
 def is_future(tokens: list[Token], start: int) -> bool:
     """``will strike``, ``vowed to retaliate``, ``plans to attack``, ``is going to``."""
-    return any(w in FUTURE for w in _window(tokens, start, 4))
+    words = _window(tokens, start, 4)
+    if any(w in FUTURE for w in words):
+        return True
+    # "vowed to strike", "vowed to keep attacking"
+    return any(
+        words[k] == "to" and k + 1 < len(words) and words[k + 1] in FUTURE_BEFORE_TO
+        for k in range(min(2, len(words)))
+    )
 
 
 def is_hypothetical(tokens: list[Token], start: int) -> bool:
-    return any(w in HYPOTHETICAL for w in _window(tokens, start, 5))
+    """``could attack``, ``if they strike``; the month May is no modal."""
+    words = _window(tokens, start, 5)
+    months = {
+        t.fold for t in tokens[max(0, start - 5) : start] if t.text == "May" and t is not tokens[0]
+    }
+    return any(w in HYPOTHETICAL and w not in months for w in words)
 
 
 def is_infinitive(tokens: list[Token], start: int) -> bool:

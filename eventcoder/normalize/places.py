@@ -67,6 +67,8 @@ _SKIPPABLE = frozenset(
      "mountainous", "tribal", "rural", "coastal", "port", "eastern-most", "oil-rich",
      "conflict-hit", "war-torn", "besieged", "occupied", "rebel-held", "government-held"}
 )
+# Bodies of water that share their name with a division: "the Red Sea" is not Red Sea state.
+_WATERS = frozenset({"sea", "gulf", "strait", "straits", "ocean", "bay"})
 # Capitalised words that begin sentences and titles but are never places in news text.
 _NOT_PLACES = frozenset(
     {
@@ -615,6 +617,9 @@ def _read(text: str, gazetteer: Gazetteer) -> list[_Reading]:
             and not _suffix_cue([following])
         ):
             i = j  # "the Central Bureau", "the Niger Delta": part of a longer name
+            continue
+        if tokens[j - 1].low in _WATERS and suffix != _SUFFIX_ADMIN:
+            i = j  # "in the Red Sea" is the sea, not Sudan's Red Sea state
             continue
         readings.append(_Reading(i, j, candidates, locative, near, suffix, possessive))
         i = j
