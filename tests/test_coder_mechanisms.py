@@ -92,6 +92,11 @@ def test_capitals_stand_for_governments() -> None:
     assert any(s == "IRNGOV" and (t or "").startswith("GBR") for s, t, _ in found), found
 
 
+def test_the_head_of_an_international_body_speaks_for_it() -> None:
+    found = code("Jens Stoltenberg urged Russia to withdraw its troops.", date="2019-03-14")
+    assert {r.source.code for r in found} == {"IGONAT"}
+
+
 def test_a_former_leader_is_not_the_government() -> None:
     records = code("Former Pakistani prime minister Imran Khan criticised the United States.")
     assert records

@@ -70,6 +70,14 @@ def compose_code(country: str | None, role: str | None, base: str | None = None)
     return root
 
 
+def _person_code(person: ActorEntry, role: str | None) -> str | None:
+    """A person's code on a day: country and role, or the code of the international body
+    the person speaks for (``IGONAT`` for a NATO secretary-general)."""
+    if person.code and person.code[:3] in {"IGO", "NGO"}:
+        return person.code
+    return compose_code(person.country, role)
+
+
 def _span_text(tokens: list[Token], start: int, end: int, sentence: str, offset: int) -> str:
     return sentence[tokens[start].start - offset : tokens[end - 1].end - offset]
 
@@ -202,7 +210,7 @@ def _compose(
     if person is not None:
         role = "ELI" if former else person.role_on(day)
         country = person.country
-        return ActorRef(start, end, text, compose_code(country, role), country, role,
+        return ActorRef(start, end, text, _person_code(person, role), country, role,
                         person.name, "named", person.id, is_person=True)
     if group is not None:
         role = group.role
@@ -242,7 +250,7 @@ def _pronoun_or_alias(
         start = i - 1 if i > 0 and folds[i - 1] in ("mr", "mrs", "ms", "dr") else i
         role = person.role_on(day)
         return ActorRef(start, i + 1, _span_text(tokens, start, i + 1, sentence, offset),
-                        compose_code(person.country, role), person.country, role, person.name,
+                        _person_code(person, role), person.country, role, person.name,
                         "named", person.id, is_person=True)
     return None
 
