@@ -312,6 +312,12 @@ def test_a_quotation_opening_the_sentence_is_the_speakers() -> None:
     assert_events(text, [("MMRREB", "MMRMIL", "111")])
 
 
+def test_they_after_a_mutual_act_is_both_sides() -> None:
+    text = ("Sudan's army and the Rapid Support Forces held talks in Jeddah on Monday. "
+            "They agreed to a seven-day truce.")
+    assert_events(text, [("SDNMIL", "SDNREB", "0871"), ("SDNREB", "SDNMIL", "0871")])
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

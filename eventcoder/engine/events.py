@@ -249,6 +249,11 @@ class ArticleEngine:
         for other in reversed(refs):
             if other.end <= ref.start and other.kind == "named" and other.is_person == person:
                 return [_moved(other, ref)]
+        if ref.pronoun == "plural" and ref.text.lower() == "they":
+            # "X and Y resumed talks. They agreed to ...": both of the last sentence's subjects
+            both = list({s.code: s for s in self.state.subjects if s.kind == "named"}.values())
+            if len(both) >= 2:
+                return [_moved(s, ref) for s in both[:2]]
         subject = next((r for r in reversed(self.state.subjects)
                         if r.is_person == person and r.kind == "named"), None)
         found = subject or self.state.last(person=person)
