@@ -186,6 +186,8 @@ class ArticleEngine:
                 continue
             between = [t.fold for t in tokens[ref.end : other.start]]
             at = next((k for k, f in enumerate(between) if f in OWNER_WORDS), None)
+            if at is not None and at >= 1 and between[at - 1].endswith("ed"):
+                continue  # "the ministry demanded from Canada": a verb before the preposition
             # "hideouts in northern Iraq", "fighters from Syria" -- but not "rammed the gates
             # of the Chinese embassy"
             if at is not None and at <= 2 and all(
