@@ -318,6 +318,20 @@ def test_they_after_a_mutual_act_is_both_sides() -> None:
     assert_events(text, [("SDNMIL", "SDNREB", "0871"), ("SDNREB", "SDNMIL", "0871")])
 
 
+def test_claiming_an_attack_is_aimed_at_its_victims() -> None:
+    text = ("A car bomb exploded near an army base in Mogadishu, killing six soldiers. "
+            "Al-Shabaab fighters bombed a Somali army base on Monday. "
+            "Al-Shabaab claimed responsibility for the attack.")
+    found = code(text)
+    assert any(r.cameo_code == "015" and r.target and r.target.code == "SOMMIL" for r in found)
+
+
+def test_the_act_whose_responsibility_is_claimed_happened() -> None:
+    found = code("Al-Shabaab claimed responsibility for bombing a Kenyan police post.")
+    assert any(r.cameo_root in {"18", "19"} and r.target and r.target.country == "KEN"
+               for r in found)
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

@@ -38,8 +38,9 @@ SELF_DIRECTED = frozenset({"172", "1721", "1722", "1723", "1724"})
 FORCEFUL_ROOTS = frozenset({"17", "18", "19", "20"})
 LOCATIVE = frozenset({"in", "inside", "into", "across", "within"})
 # words between a role noun and the actor it belongs to: "fighters from Syria", "a spokesman
-# for the Kachin Independence Army", "hideouts in Iran"
-OWNER_WORDS = LOCATIVE | {"of", "from", "for"}
+# for the Kachin Independence Army", "hideouts in Iran", "the charge d'affaires at the Syrian
+# embassy"
+OWNER_WORDS = LOCATIVE | {"of", "from", "for", "at"}
 # verbs whose object is a noun naming the act: "launched air strikes", "carried out an attack"
 LIGHT_VERBS = frozenset(
     """launch launched launches launching carry carried carries carrying conduct conducted
@@ -533,8 +534,12 @@ class ArticleEngine:
         after the pattern (``withdrew its ambassador from Ireland``); the actors inside it
         (``shot down two Indian jets``)."""
         if match.target_span is not None and match.target_span[0] < match.target_span[1]:
+            # the pattern's slot; when it names nobody known ("expelled Zuheir Jabbour, the
+            # charge d'affaires at the Syrian embassy"), the other actors inside the pattern
             start, end = match.target_span
-            return [([r for r in refs if r.start < end and r.end > start][:2], True)]
+            slot = [r for r in refs if r.start < end and r.end > start][:2]
+            inside = [r for r in refs if r.start < match.end]
+            return [(slot, True), (roles.targets_after(inside, tokens, match.start + 1), True)]
         if match.target_span is not None:
             return [(roles.targets_after(refs, tokens, match.target_span[0]), True)]
         stages = [(roles.targets_after(refs, tokens, match.end, places=False), False)]
@@ -563,6 +568,14 @@ class ArticleEngine:
         window = tokens[match.start : min(len(tokens), match.end + roles.TARGET_WINDOW)]
         words = {t.fold for k, t in enumerate(tokens) if not match.start <= k < match.end}
         source_countries = {s.country for s in sources}
+        if words & EVENT_ANAPHORS and match.pattern.entry.code == "015":
+            # "claimed responsibility for the attack": on the victims of that attack
+            for earlier in reversed(self.state.violent):
+                if earlier.target is not None and not any(
+                    _within_one_actor(s, earlier.target) for s in sources
+                ):
+                    notes.append(f"{label}: target is the victim of the act referred back to")
+                    return [attrs.evolve(earlier.target, start=match.end, end=match.end)]
         if words & EVENT_ANAPHORS:
             for earlier in reversed(self.state.violent):
                 if earlier.source.country not in source_countries and (

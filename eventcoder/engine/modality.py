@@ -121,9 +121,11 @@ def is_embedded_gerund(tokens: list[Token], start: int) -> bool:
     ):
         return False
     # "took the step of expelling", "in the process of withdrawing": the act itself
-    return not (
-        start > 1 and tokens[start - 1].fold == "of" and tokens[start - 2].fold in ACT_NOUNS
-    )
+    if start > 1 and tokens[start - 1].fold == "of" and tokens[start - 2].fold in ACT_NOUNS:
+        return False
+    # "claimed responsibility for detonating a car bomb": the act happened
+    return not (start > 1 and tokens[start - 1].fold == "for"
+                and tokens[start - 2].fold == "responsibility")
 
 
 def future_code(code: str) -> str:
