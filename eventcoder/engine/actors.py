@@ -53,10 +53,6 @@ class ActorRef:
     pronoun: str | None = None
     capital: bool = False  # a capital standing for its government: also a place name
 
-    @property
-    def is_resolved(self) -> bool:
-        return self.code is not None
-
 
 def compose_code(country: str | None, role: str | None, base: str | None = None) -> str | None:
     """The CAMEO actor code of a country (or body) and a role: ``PAK`` + ``GOV`` -> ``PAKGOV``."""
@@ -215,10 +211,8 @@ def _compose(
     if group is not None:
         role = group.role
         country = group.country
-        code = group.code
-        if agent is not None and group.type in ("igo", "ngo"):
-            code = group.code
-        return ActorRef(start, end, text, code, country, role, group.name, "named", group.id)
+        return ActorRef(start, end, text, group.code, country, role, group.name, "named",
+                        group.id)
     if country_entry is not None:
         role = agent.role if agent is not None else None
         if role is None and country_form == "capital":

@@ -17,9 +17,6 @@ ADVERBS = frozenset({"also", "reportedly", "allegedly", "later", "then", "again"
 PREPOSITIONS = frozenset({"on", "in", "with", "to", "from", "against", "at", "for", "about",
                           "over", "of", "into", "toward", "towards", "inside", "across", "near",
                           "between", "among", "by", "upon", "within", "targeting", "under"})
-TARGET_PREPOSITIONS = frozenset({"on", "against", "at", "in", "into", "inside", "with", "to",
-                                 "from", "toward", "towards", "targeting", "upon", "of", "over",
-                                 "across", "for"})
 RIGHT_BARRIERS = frozenset({".", ";", ":", "!", "?", '"', "that", "which", "who", "whom",
                             "when", "after", "before", "while", "because", "since", "as",
                             "said", "says", "but", "although", "though", "where", "until",
