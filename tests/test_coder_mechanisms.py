@@ -87,6 +87,11 @@ def test_country_and_role_noun_make_one_actor(
     ), found
 
 
+def test_coordinated_country_adjectives_share_the_role_noun() -> None:
+    assert_events("Thai and Cambodian military commanders met in Kuala Lumpur on Monday.",
+                  [("THAMIL", "KHMMIL", "040"), ("KHMMIL", "THAMIL", "040")])
+
+
 def test_capitals_stand_for_governments() -> None:
     found = triples("Tehran summoned the British ambassador on Sunday.")
     assert any(s == "IRNGOV" and (t or "").startswith("GBR") for s, t, _ in found), found

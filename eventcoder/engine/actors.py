@@ -52,6 +52,7 @@ class ActorRef:
     is_person: bool = False
     pronoun: str | None = None
     capital: bool = False  # a capital standing for its government: also a place name
+    adjective: bool = False  # a country named by its adjective alone ("Thai")
 
 
 def compose_code(country: str | None, role: str | None, base: str | None = None) -> str | None:
@@ -193,7 +194,7 @@ def build_actor_refs(
                 if len(parts) > 1:
                     aliases.setdefault(fold(parts[-1]), person)
         i = j
-    return _add_collectives(refs, folds, tokens, sentence, offset)
+    return _add_collectives(_share_heads(refs, folds), folds, tokens, sentence, offset)
 
 
 def _compose(
@@ -223,7 +224,8 @@ def _compose(
         name = country_entry.name if role is None else f"{country_entry.name} ({role})"
         return ActorRef(start, end, text, compose_code(country, role, country_entry.code),
                         country, role, name, "named", country_entry.id,
-                        capital=country_form == "capital" and agent is None)
+                        capital=country_form == "capital" and agent is None,
+                        adjective=country_form == "adjective" and agent is None)
     role = agent.role if agent is not None else None
     return ActorRef(start, end, text, None, None, role, None, "agent",
                     agent.id if agent else None)
@@ -247,6 +249,24 @@ def _pronoun_or_alias(
                         _person_code(person, role), person.country, role, person.name,
                         "named", person.id, is_person=True)
     return None
+
+
+def _share_heads(refs: list[ActorRef], folds: list[str]) -> list[ActorRef]:
+    """``Thai and Cambodian military commanders``: a bare country adjective coordinated with
+    a country and role noun shares the role."""
+    out = list(refs)
+    for k in range(len(out) - 1):
+        first, second = out[k], out[k + 1]
+        if (
+            first.kind == "named" and first.role is None and first.adjective
+            and second.kind == "named" and second.role is not None and not second.is_person
+            and second.entry_id and second.entry_id.startswith("country.")
+            and second.start == first.end + 1 and folds[first.end] == "and"
+        ):
+            out[k] = attrs.evolve(first, role=second.role,
+                                  code=compose_code(first.country, second.role),
+                                  name=f"{first.country} ({second.role})")
+    return out
 
 
 def _add_collectives(
