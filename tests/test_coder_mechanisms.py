@@ -337,6 +337,12 @@ def test_the_act_whose_responsibility_is_claimed_happened() -> None:
                for r in found)
 
 
+def test_role_nouns_take_the_country_of_places_named_before() -> None:
+    text = ("Thousands marched through the streets of Dhaka on Sunday. "
+            "Police fired tear gas at the protesters.")
+    assert any(r.source.code == "BGDCOP" for r in code(text))
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

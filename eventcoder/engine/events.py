@@ -110,6 +110,8 @@ class _ArticleState:
     # the sources of the previous sentence's events: what "it" and "he" at the start of the
     # next sentence most often refer to
     subjects: list[ActorRef] = attrs.field(factory=list)
+    # countries of the places named so far: where "the authorities" of a later sentence are
+    place_countries: list[str] = attrs.field(factory=list)
 
     def remember(self, ref: ActorRef) -> None:
         if ref.kind == "named" and ref.code:
@@ -212,6 +214,8 @@ class ArticleEngine:
         if country is None:
             recent = self.state.last()
             country = recent.country if recent else None
+        if country is None and self.state.place_countries:
+            country = self.state.place_countries[-1]  # "... in Delhi. Authorities imposed"
         if country is None:
             # "demonstrators marched toward Prayuth's office": the one country the sentence
             # names, later on
@@ -304,6 +308,9 @@ class ArticleEngine:
             cut = sentence.start + dateline.end()
             refs = [r for r in refs if tokens[r.start].start >= cut]
         self.places = find_places(sentence.text, self.gazetteer)
+        self.state.place_countries.extend(
+            m.place.country for m in self.places if m.place.country and len(m.place.country) == 3
+        )
         # a sentence inside a quotation, or one that opens with one ("'...,' X said")
         quote = quote_at(self.quotes, sentence.start + len(sentence.text) // 2) or quote_at(
             self.quotes, sentence.start + 2
