@@ -343,6 +343,16 @@ def test_role_nouns_take_the_country_of_places_named_before() -> None:
     assert any(r.source.code == "BGDCOP" for r in code(text))
 
 
+def test_a_role_noun_never_belongs_to_an_international_body() -> None:
+    found = code("The World Food Programme delivered food to families in Gaza.")
+    assert all(r.target is None or r.target.country != "UNO" for r in found)
+
+
+def test_partners_exchanging_prisoners_are_each_others_targets() -> None:
+    pairs = country_pairs("Russia and Ukraine swapped 95 prisoners on Friday.")
+    assert {("RUS", "UKR", "08"), ("UKR", "RUS", "08")} <= pairs
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

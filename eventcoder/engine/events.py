@@ -8,10 +8,12 @@ principal actors (for ``the two sides``).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
 import attrs
+import pycountry
 
 from eventcoder.codebook.lexicon import Lexicon
 from eventcoder.codebook.model import ActionEntry, ActorEntry
@@ -182,6 +184,10 @@ class ArticleEngine:
 
     def _resolve_agent(self, ref: ActorRef, refs: list[ActorRef], tokens: list[Token],
                        speaker: ActorRef | None = None) -> ActorRef | None:
+        """A role noun with the country it belongs to (``troops`` -> ``RUSMIL``): the actor or
+        place it is tied to, else the one the sentence or the article names. A role noun
+        belongs to a state, never to an international body or a region."""
+        refs = [r for r in refs if r.kind != "named" or _is_state(r.country) or r.role]
         country = None
         # "terrorist hideouts in Iran": the place of a role noun gives its country
         for other in refs:
@@ -212,7 +218,8 @@ class ArticleEngine:
             if located:
                 country = located[0]
         if country is None:
-            recent = self.state.last()
+            recent = next((r for r in reversed(self.state.history) if _is_state(r.country)),
+                          None)
             country = recent.country if recent else None
         if country is None and self.state.place_countries:
             country = self.state.place_countries[-1]  # "... in Delhi. Authorities imposed"
@@ -438,6 +445,10 @@ class ArticleEngine:
                     # "massed troops along its frontier with Ukraine": past the own words
                     stage = roles.targets_after(refs, tokens, stage[-1].end,
                                                 places=with_places)
+                if mutual and all(ref.kind == "agent" for ref in stage):
+                    # "Russia and Ukraine swapped 35 prisoners": the partners are each
+                    # other's targets, the prisoners what they exchanged
+                    break
                 if kept:
                     resolved_targets = kept
                     break
@@ -687,3 +698,9 @@ NUMBER_WORDS = frozenset(
 def _is_numeral(token: Token) -> bool:
     """``two besieged villages``: a count before a participle makes it an adjective."""
     return token.fold in NUMBER_WORDS or token.fold.replace(",", "").isdigit()
+
+
+@functools.cache
+def _is_state(code: str | None) -> bool:
+    """Whether an actor's country code is a state (ISO 3166-1), not a body or a region."""
+    return bool(code) and len(code or "") == 3 and pycountry.countries.get(alpha_3=code) is not None
