@@ -218,18 +218,18 @@ class ArticleEngine:
             if located:
                 country = located[0]
         if country is None:
-            recent = next((r for r in reversed(self.state.history) if _is_state(r.country)),
-                          None)
-            country = recent.country if recent else None
-        if country is None and self.state.place_countries:
-            country = self.state.place_countries[-1]  # "... in Delhi. Authorities imposed"
-        if country is None:
             # "demonstrators marched toward Prayuth's office": the one country the sentence
             # names, later on
             after = {r.country for r in refs if r.kind == "named" and r.country
                      and r.start >= ref.end and len(r.country) == 3}
             if len(after) == 1:
                 country = after.pop()
+        if country is None:
+            recent = next((r for r in reversed(self.state.history) if _is_state(r.country)),
+                          None)
+            country = recent.country if recent else None
+        if country is None and self.state.place_countries:
+            country = self.state.place_countries[-1]  # "... in Delhi. Authorities imposed"
         if country is None:
             return None
         return attrs.evolve(ref, code=compose_code(country, ref.role), country=country,
