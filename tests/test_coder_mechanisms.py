@@ -353,6 +353,12 @@ def test_partners_exchanging_prisoners_are_each_others_targets() -> None:
     assert {("RUS", "UKR", "08"), ("UKR", "RUS", "08")} <= pairs
 
 
+def test_they_refers_to_a_whole_list_of_actors() -> None:
+    pairs = country_pairs("Mali criticised French, German and Swedish troops and demanded "
+                          "that they leave.")
+    assert {("MLI", "FRA", "10"), ("MLI", "DEU", "10"), ("MLI", "SWE", "10")} <= pairs
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

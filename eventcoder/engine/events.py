@@ -262,6 +262,10 @@ class ArticleEngine:
         person = ref.pronoun == "person"
         for other in reversed(refs):
             if other.end <= ref.start and other.kind == "named" and other.is_person == person:
+                if ref.pronoun == "plural":
+                    # "denounced US, French and Turkish forces and demanded that they leave"
+                    group = roles.coordinated_before(refs, tokens, other)
+                    return [_moved(g, ref) for g in group if g.kind == "named"]
                 return [_moved(other, ref)]
         if ref.pronoun == "plural" and ref.text.lower() == "they":
             # "X and Y resumed talks. They agreed to ...": both of the last sentence's subjects
