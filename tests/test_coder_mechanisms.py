@@ -359,6 +359,12 @@ def test_they_refers_to_a_whole_list_of_actors() -> None:
     assert {("MLI", "FRA", "10"), ("MLI", "DEU", "10"), ("MLI", "SWE", "10")} <= pairs
 
 
+def test_the_ministry_is_the_ministry_named_before() -> None:
+    text = ("Egypt's ambassador was summoned to the Ethiopian Foreign Ministry on Monday. "
+            "The ministry also demanded that Egypt stop its threats.")
+    assert ("ETH", "EGY", "10") in country_pairs(text)
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

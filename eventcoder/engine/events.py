@@ -285,8 +285,17 @@ class ArticleEngine:
     def _antecedent(self, ref: ActorRef, refs: list[ActorRef],
                     tokens: list[Token]) -> ActorRef | None:
         """``the campaigning group``, ``the militants``: a definite role noun of a non-state
-        kind refers back to the last named actor of that role."""
-        if ref.role not in ANAPHORIC_ROLES or ref.start == 0:
+        kind refers back to the last named actor of that role; ``the ministry`` to the last
+        actor named with that head noun (``Russia's Foreign Ministry``)."""
+        if ref.start == 0 or tokens[ref.start - 1].fold != "the":
+            return None
+        head = tokens[ref.end - 1].fold
+        earlier = [r for r in refs if r.kind == "named" and r.end <= ref.start]
+        for other in [*reversed(earlier), *reversed(self.state.history)]:
+            words = other.text.lower().replace("'s", "").split()
+            if other.kind == "named" and not other.is_person and words and words[-1] == head:
+                return other
+        if ref.role not in ANAPHORIC_ROLES:
             return None
         if tokens[ref.start - 1].fold != "the" and tokens[ref.start].fold != "the":
             return None
