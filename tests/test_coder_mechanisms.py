@@ -365,6 +365,12 @@ def test_the_ministry_is_the_ministry_named_before() -> None:
     assert ("ETH", "EGY", "10") in country_pairs(text)
 
 
+def test_acts_inside_an_accusation_are_its_content() -> None:
+    found = code("The rights group accused Nigerian soldiers of rape, torture and killings "
+                 "in Borno.")
+    assert {r.cameo_root for r in found} == {"11"}
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

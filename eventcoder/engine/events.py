@@ -341,6 +341,10 @@ class ArticleEngine:
         candidates: list[Candidate] = []
         previous: tuple[ActionMatch, list[ActorRef]] | None = None
         for match in actions:
+            if _in_allegation(tokens, match, actions):
+                label = f"[{match.pattern.entry.id}] '{match.pattern.text}'"
+                notes.append(f"{label}: what an accusation or claim alleges: no event")
+                continue
             found, sources = self._events_of(
                 match, tokens, refs, speaker, sentence, previous, notes
             )
@@ -717,3 +721,27 @@ def _is_numeral(token: Token) -> bool:
 def _is_state(code: str | None) -> bool:
     """Whether an actor's country code is a state (ISO 3166-1), not a body or a region."""
     return bool(code) and len(code or "") == 3 and pycountry.countries.get(alpha_3=code) is not None
+
+
+# words after which, in the same clause, acts are what is alleged, not what happened
+ALLEGATION_WORDS = frozenset({"claims", "claim", "allegations", "allegation", "accusations",
+                              "accusation", "alleging", "alleged"})
+
+
+def _in_allegation(tokens: list[Token], match: ActionMatch, actions: list[ActionMatch]) -> bool:
+    """``accused security forces of killings, rape and torture``, ``rejected claims of a link
+    to an attack``: a material act inside an accusation or a claim is its content."""
+    if match.pattern.entry.code[:2] not in modality.MATERIAL_ROOTS:
+        return False
+    starts = [a.end for a in actions if a.end <= match.start and a.pattern.entry.code[:3] == "112"]
+    starts += [
+        k + 1 for k in range(match.start)
+        if tokens[k].fold in ALLEGATION_WORDS
+        # "claims" is a noun here ("Russian claims of a link"), not a reporting verb
+        and (tokens[k].fold not in {"claims", "claim"} or tokens[k + 1].fold == "of")
+    ]
+    for start in starts:
+        between = tokens[start : match.start]
+        if not any(t.fold in roles.RIGHT_BARRIERS | {";"} for t in between):
+            return True
+    return False
