@@ -371,6 +371,18 @@ def test_acts_inside_an_accusation_are_its_content() -> None:
     assert {r.cameo_root for r in found} == {"11"}
 
 
+def test_their_envoys_after_a_list_are_the_envoys_of_each() -> None:
+    pairs = country_pairs("Iran recalled its ambassadors from Sweden and Denmark and "
+                          "summoned their envoys in Tehran.")
+    assert {("IRN", "SWE", "11"), ("IRN", "DNK", "11")} <= pairs
+
+
+def test_an_accusation_does_not_reach_past_a_new_clause() -> None:
+    text = ("Western powers blamed the attack on Syria's government, and days later the "
+            "United States fired cruise missiles at a Syrian airbase.")
+    assert ("USA", "SYR", "19") in country_pairs(text)
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

@@ -249,11 +249,12 @@ class ArticleEngine:
             antecedent = self._antecedent(ref, refs, tokens)
             if antecedent is not None:
                 return [_moved(antecedent, ref)]
-            owner = self._possessive_owner(ref, refs, tokens, speaker)
-            if owner is not None:
+            owners = self._possessive_owners(ref, refs, tokens, speaker)
+            if owners:
                 return [attrs.evolve(ref, code=compose_code(owner.country, ref.role),
                                      country=owner.country,
-                                     name=f"{owner.name} ({ref.role})" if ref.role else owner.name)]
+                                     name=f"{owner.name} ({ref.role})" if ref.role else owner.name)
+                        for owner in owners]
             agent = self._resolve_agent(ref, refs, tokens, speaker)
             return [agent] if agent else []
         # pronouns
@@ -305,17 +306,17 @@ class ArticleEngine:
                 return other
         return None
 
-    def _possessive_owner(self, ref: ActorRef, refs: list[ActorRef], tokens: list[Token],
-                          speaker: ActorRef | None) -> ActorRef | None:
-        """``its paramilitary Revolutionary Guard``: the owner of a role noun."""
+    def _possessive_owners(self, ref: ActorRef, refs: list[ActorRef], tokens: list[Token],
+                           speaker: ActorRef | None) -> list[ActorRef]:
+        """``its paramilitary Revolutionary Guard``: the owner of a role noun; ``their
+        envoys`` after a list of countries: each of them."""
         for other in refs:
             if (
                 other.kind == "pronoun" and other.end <= ref.start and ref.start - other.end <= 2
-                and tokens[other.start].fold in {"its", "their", "our", "his", "her", "my"}
+                and tokens[other.start].fold in roles.POSSESSIVES
             ):
-                resolved = self._resolve(other, refs, tokens, speaker)
-                return resolved[0] if resolved else None
-        return None
+                return self._resolve(other, refs, tokens, speaker)
+        return []
 
     # -- events -----------------------------------------------------------------------------
     def read(self, sentence: Sentence) -> SentenceTrace:
@@ -341,7 +342,7 @@ class ArticleEngine:
         candidates: list[Candidate] = []
         previous: tuple[ActionMatch, list[ActorRef]] | None = None
         for match in actions:
-            if _in_allegation(tokens, match, actions):
+            if _in_allegation(tokens, match, actions, refs):
                 label = f"[{match.pattern.entry.id}] '{match.pattern.text}'"
                 notes.append(f"{label}: what an accusation or claim alleges: no event")
                 continue
@@ -728,7 +729,8 @@ ALLEGATION_WORDS = frozenset({"claims", "claim", "allegations", "allegation", "a
                               "accusation", "alleging", "alleged"})
 
 
-def _in_allegation(tokens: list[Token], match: ActionMatch, actions: list[ActionMatch]) -> bool:
+def _in_allegation(tokens: list[Token], match: ActionMatch, actions: list[ActionMatch],
+                   refs: list[ActorRef]) -> bool:
     """``accused security forces of killings, rape and torture``, ``rejected claims of a link
     to an attack``: a material act inside an accusation or a claim is its content."""
     if match.pattern.entry.code[:2] not in modality.MATERIAL_ROOTS:
@@ -740,8 +742,15 @@ def _in_allegation(tokens: list[Token], match: ActionMatch, actions: list[Action
         # "claims" is a noun here ("Russian claims of a link"), not a reporting verb
         and (tokens[k].fold not in {"claims", "claim"} or tokens[k + 1].fold == "of")
     ]
+    # a comma before a newly named actor opens another clause ("..., and days later the
+    # United States fired"); commas in a list of acts do not
+    subjects = {r.start for r in refs if r.kind == "named"}
     for start in starts:
-        between = tokens[start : match.start]
-        if not any(t.fold in roles.RIGHT_BARRIERS | {";"} for t in between):
-            return True
+        between = range(start, match.start)
+        if any(tokens[k].fold in roles.RIGHT_BARRIERS | {";"} for k in between):
+            continue
+        if any(tokens[k].fold == "," and any(k < s < match.start for s in subjects)
+               for k in between):
+            continue
+        return True
     return False
