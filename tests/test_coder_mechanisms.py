@@ -383,6 +383,19 @@ def test_an_accusation_does_not_reach_past_a_new_clause() -> None:
     assert ("USA", "SYR", "19") in country_pairs(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Peru extradited a former intelligence chief, wanted on bribery charges, to Chile.",
+         "CHL"),
+        ("Spain extradited the suspected hacker to Chicago on Friday.", "USA"),
+    ],
+)
+def test_an_extradition_is_aimed_at_the_receiving_state(text: str, target: str) -> None:
+    pairs = country_pairs(text)
+    assert any(t == target and root == "06" for _, t, root in pairs), pairs
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

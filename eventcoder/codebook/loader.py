@@ -119,6 +119,7 @@ def _entry(kind: str, data: dict[str, Any]) -> Any:
             nouns=tuple(data.get("nouns", ())),
             target=data.get("target", "required"),
             reciprocal=bool(data.get("reciprocal", False)),
+            recipient=data.get("recipient"),
         )
     if kind == "actors":
         return ActorEntry(

@@ -30,6 +30,7 @@ class ActionEntry:
     nouns: tuple[str, ...] = ()
     target: str = "required"
     reciprocal: bool = False
+    recipient: str | None = None  # "to": the target is whoever the act is directed to
 
 
 @attrs.frozen

@@ -569,6 +569,15 @@ class ArticleEngine:
         """Where the target may be, most likely first: the pattern's ``+`` slot; the actors
         after the pattern (``withdrew its ambassador from Ireland``); the actors inside it
         (``shot down two Indian jets``)."""
+        recipient = match.pattern.entry.recipient
+        if recipient:
+            # "extradited its most wanted drug lord, Dairo Usuga, to the United States"
+            for k in range(match.end, len(tokens)):
+                if tokens[k].fold in roles.RIGHT_BARRIERS - {'"'}:
+                    break
+                if tokens[k].fold == recipient:
+                    # an actor after it, or else (no stage) the place it names
+                    return [(roles.targets_after(refs, tokens, k + 1), True)]
         if match.target_span is not None and match.target_span[0] < match.target_span[1]:
             # the pattern's slot; when it names nobody known ("expelled Zuheir Jabbour, the
             # charge d'affaires at the Syrian embassy"), the other actors inside the pattern
@@ -641,6 +650,24 @@ class ArticleEngine:
                     continue
                 notes.append(f"{label}: target is the country of the place {place.text!r}")
                 return [as_actor]
+        recipient = match.pattern.entry.recipient
+        if recipient:
+            # "extradited El Chapo to New York": the state of the place it went to
+            at = next((k for k in range(match.end, len(tokens))
+                       if tokens[k].fold == recipient), None)
+            if at is not None:
+                following: list[Token] = []
+                for token in tokens[at + 1 : at + 5]:  # "to the US city of", "to New York"
+                    if token.is_capitalized:
+                        following.append(token)
+                    elif following:
+                        break
+                name = " ".join(t.text for t in following)
+                hit = place_named(name, self.gazetteer) if following else None
+                if hit is not None and hit.country and hit.country not in source_countries:
+                    notes.append(f"{label}: target is the country the act was directed to")
+                    return [ActorRef(match.end, match.end, hit.name, hit.country, hit.country,
+                                     None, hit.country, "named")]
         if match.pattern.entry.code[:2] in FORCEFUL_ROOTS:
             # "pounded Gaza", "shelled Kharkiv": a capitalised name right after an act of
             # force is the place hit, whatever its size
