@@ -396,6 +396,11 @@ def test_an_extradition_is_aimed_at_the_receiving_state(text: str, target: str) 
     assert any(t == target and root == "06" for _, t, root in pairs), pairs
 
 
+def test_an_act_someone_is_kept_from_doing_is_no_event() -> None:
+    found = code("The new radars would stop Georgian jets from intercepting Russian planes.")
+    assert not any(r.cameo_root == "15" for r in found)
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

@@ -54,7 +54,7 @@ LIGHT_VERBS = frozenset(
     hold held holds holding pay paid pays paying issue issued issues issuing lodge lodged
     lodges lodging announce announced announces announcing extend extended extends
     responsible fire fired fires firing drop dropped drops dropping lob lobbed hurl
-    hurled""".split()
+    hurled put puts putting place placed places placing""".split()
 )
 # acts of speech, whose noun ("an unacceptable act", "a call for restraint") is the subject's
 # even without a light verb; any other noun event needs its owner named ("Pelosi's visit")

@@ -112,12 +112,13 @@ ACT_NOUNS = frozenset({"step", "steps", "act", "process", "move", "decision", "b
 
 
 def is_embedded_gerund(tokens: list[Token], start: int) -> bool:
-    """``accused Iran of attacking``, ``condemned them for shelling``: the act is the content
-    of another act, not an event of its own."""
+    """``accused Iran of attacking``, ``condemned them for shelling``, ``stopped them from
+    intercepting``: the act is the content of another act, not an event of its own."""
     if not (
         start > 0
         and tokens[start].fold.endswith("ing")
-        and tokens[start - 1].fold in {"of", "for", "about", "over", "after", "before", "without"}
+        and tokens[start - 1].fold in {"of", "for", "about", "over", "after", "before", "without",
+                                       "from"}
     ):
         return False
     # "took the step of expelling", "in the process of withdrawing": the act itself
