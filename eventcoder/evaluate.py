@@ -12,8 +12,8 @@ A gold file holds one sentence a line (``data/gold/*.jsonl``)::
 Scores are given at three levels:
 
 ``country-root``
-    the country (or international body) of each side and the CAMEO root, exactly as
-    ``score.py``, the reference scorer, counts them;
+    the country (or international body) of each side and the CAMEO root: the usual
+    sentence-level convention for comparing event coders;
 ``country-code``
     the same dyad and the full CAMEO code;
 ``actor-code``
@@ -330,7 +330,7 @@ def matches(
 @attrs.frozen
 class Scores:
     """Counts and figures for one level, root or tag. Recall is 1.0 with nothing to find
-    and precision 0.0 with nothing predicted, as in ``score.py``."""
+    and precision 0.0 with nothing predicted."""
 
     required: int = 0
     found: int = 0
@@ -447,7 +447,7 @@ class EvaluationReport:
 
     @property
     def f1(self) -> float:
-        """F1 at ``country-root``, the figure ``score.py`` prints."""
+        """F1 at ``country-root``, the headline figure."""
         return self.levels["country-root"].f1
 
     @property
