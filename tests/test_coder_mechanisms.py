@@ -401,6 +401,11 @@ def test_an_act_someone_is_kept_from_doing_is_no_event() -> None:
     assert not any(r.cameo_root == "15" for r in found)
 
 
+def test_a_place_before_a_role_noun_gives_its_country() -> None:
+    pairs = country_pairs("Gaza militants fired rockets at Ashkelon on Monday.")
+    assert ("PSE", "ISR", "19") in pairs
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

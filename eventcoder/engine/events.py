@@ -188,7 +188,7 @@ class ArticleEngine:
         place it is tied to, else the one the sentence or the article names. A role noun
         belongs to a state, never to an international body or a region."""
         refs = [r for r in refs if r.kind != "named" or _is_state(r.country) or r.role]
-        country = None
+        country = self._place_before(ref, refs, tokens)
         # "terrorist hideouts in Iran": the place of a role noun gives its country
         for other in refs:
             if other.kind != "named" or not other.country or not 0 < other.start - ref.end <= 5:
@@ -234,6 +234,21 @@ class ArticleEngine:
             return None
         return attrs.evolve(ref, code=compose_code(country, ref.role), country=country,
                             name=f"{country} ({ref.role})" if ref.role else country)
+
+    def _place_before(self, ref: ActorRef, refs: list[ActorRef],
+                      tokens: list[Token]) -> str | None:
+        """``Gaza militants``, ``Kachin rebels``, ``Darfur villagers``: a place name right
+        before a role noun gives its country."""
+        taken = {k for r in refs for k in range(r.start, r.end)}
+        words: list[Token] = []
+        k = ref.start - 1
+        while k >= 0 and len(words) < 3 and tokens[k].is_capitalized and k not in taken:
+            words.insert(0, tokens[k])
+            k -= 1
+        if not words:
+            return None
+        place = place_named(" ".join(t.text for t in words), self.gazetteer)
+        return place.country if place is not None and _is_state(place.country) else None
 
     def _resolve(self, ref: ActorRef, refs: list[ActorRef], tokens: list[Token],
                  speaker: ActorRef | None) -> list[ActorRef]:
