@@ -28,8 +28,8 @@ from eventcoder.text.tokens import Token, tokenize
 
 # roles whose definite noun ("the group", "the rebels") names an actor met before
 ANAPHORIC_ROLES = frozenset({"HRI", "REB", "INS", "SEP", "UAF", "OPP", "PTY", "NGO", "MED"})
-# acts whose unnamed victims are the civilians where they happened (and, for fighting, when
-# the sentence counts the dead; for property, when it is seized or destroyed)
+# acts whose unnamed victims are the civilians where they happened; fighting (19) joins them
+# when the sentence counts its dead, and property attacks (171x) always do
 VICTIM_ROOTS = frozenset({"18", "20"})
 # words before a noun: a verb pattern after them is reading a noun ("the attack")
 DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "its", "their", "his",
@@ -43,7 +43,8 @@ LOCATIVE = frozenset({"in", "inside", "into", "across", "within"})
 # for the Kachin Independence Army", "hideouts in Iran", "the charge d'affaires at the Syrian
 # embassy"
 OWNER_WORDS = LOCATIVE | {"of", "from", "for", "at"}
-# verbs whose object is a noun naming the act: "launched air strikes", "carried out an attack"
+# words whose object is a noun naming the act, so that the subject is its source: "launched
+# air strikes", "carried out an attack", "fired rockets", "was responsible for the bombing"
 LIGHT_VERBS = frozenset(
     """launch launched launches launching carry carried carries carrying conduct conducted
     conducts conducting stage staged stages staging mount mounted mounts mounting execute
