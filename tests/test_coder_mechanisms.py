@@ -6,6 +6,7 @@ any code under that prefix where the codebook may reasonably pick a more specifi
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pytest
@@ -506,3 +507,19 @@ def test_event_ids_are_stable() -> None:
     text = "Israel carried out air strikes on Syria on Monday."
     first = [r.event_id for r in code(text)]
     assert first and first == [r.event_id for r in code(text)]
+
+
+# -- explain -----------------------------------------------------------------------------------
+def test_explain_shows_every_step_and_the_entry_behind_the_event() -> None:
+    text = coder().explain("Moscow expelled two Estonian diplomats on Monday.", date="2024-03-14")
+    assert "tokens: Moscow expelled two Estonian diplomats on Monday ." in text
+    assert "actor: 'Moscow' (named) -> RUSGOV" in text
+    assert re.search(r"action: 'expelled[^']*' -> 16\d* \[16", text)
+    assert re.search(r"event: RUSGOV \('Moscow'\) -> EST", text)
+    assert "records (1):" in text
+
+
+def test_explain_says_why_an_act_gave_no_event() -> None:
+    text = coder().explain("Chad did not attack Sudan.", date="2024-03-14")
+    assert "negated: no event" in text
+    assert "records (0):" in text
