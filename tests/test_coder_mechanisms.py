@@ -93,6 +93,12 @@ def test_coordinated_country_adjectives_share_the_role_noun() -> None:
                   [("THAMIL", "KHMMIL", "040"), ("KHMMIL", "THAMIL", "040")])
 
 
+def test_a_capital_inside_another_place_name_is_no_actor() -> None:
+    found = code("Kenyan troops attacked al-Shabaab camps in Lower Juba.")
+    assert not any("SSD" in (r.source.code, r.target.country if r.target else None)
+                   for r in found)
+
+
 def test_capitals_stand_for_governments() -> None:
     found = triples("Tehran summoned the British ambassador on Sunday.")
     assert any(s == "IRNGOV" and (t or "").startswith("GBR") for s, t, _ in found), found

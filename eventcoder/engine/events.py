@@ -236,6 +236,15 @@ class ArticleEngine:
         return attrs.evolve(ref, code=compose_code(country, ref.role), country=country,
                             name=f"{country} ({ref.role})" if ref.role else country)
 
+    def _inside_place_name(self, ref: ActorRef, tokens: list[Token]) -> bool:
+        """``Lower Juba``, ``Jerusalem's Old City``: a capital that is part of the name of
+        another place is no actor."""
+        if not ref.capital or ref.start == 0 or not tokens[ref.start - 1].is_capitalized:
+            return False
+        name = " ".join(t.text for t in tokens[ref.start - 1 : ref.end])
+        place = place_named(name, self.gazetteer)
+        return place is not None and place.country != ref.country
+
     def _place_before(self, ref: ActorRef, refs: list[ActorRef],
                       tokens: list[Token]) -> str | None:
         """``Gaza militants``, ``Kachin rebels``, ``Darfur villagers``: a place name right
@@ -340,6 +349,7 @@ class ArticleEngine:
         phrases = find_phrases(tokens, self.lexicon)
         refs = build_actor_refs(tokens, phrases, sentence.text, sentence.start, self.state.day,
                                 self.state.aliases)
+        refs = [r for r in refs if not self._inside_place_name(r, tokens)]
         dateline = DATELINE.match(sentence.text) if sentence.index == 0 else None
         if dateline:
             cut = sentence.start + dateline.end()
