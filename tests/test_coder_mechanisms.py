@@ -413,6 +413,11 @@ def test_a_place_before_a_role_noun_gives_its_country() -> None:
     assert ("PSE", "ISR", "19") in pairs
 
 
+def test_an_actor_inside_the_pattern_after_that_is_its_target() -> None:
+    pairs = country_pairs("Moscow demanded that Berlin share its evidence.")
+    assert ("RUS", "DEU", "10") in pairs
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

@@ -610,15 +610,16 @@ class ArticleEngine:
             start, end = match.target_span
             slot = [r for r in refs if r.start < end and r.end > start][:2]
             inside = [r for r in refs if r.start < match.end]
-            # commas inside a pattern are part of it ("expelled X, the charge d'affaires")
-            within = roles.targets_after(inside, tokens, match.start + 1, stop_at_comma=False)
+            # commas and "that" inside a pattern are part of it ("expelled X, the charge
+            # d'affaires", "demanded that London share")
+            within = roles.targets_within(inside, tokens, match.start, match.end)
             return [(slot, True), (within, True)]
         if match.target_span is not None:
             return [(roles.targets_after(refs, tokens, match.target_span[0]), True)]
         stages = [(roles.targets_after(refs, tokens, match.end, places=False), False)]
         if match.end - match.start > 1:
             inside = [r for r in refs if r.start < match.end]
-            within = roles.targets_after(inside, tokens, match.start + 1, stop_at_comma=False)
+            within = roles.targets_within(inside, tokens, match.start, match.end)
             stages.append((within, True))
         if places:
             stages.append((roles.targets_after(refs, tokens, match.end), True))

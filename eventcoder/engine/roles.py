@@ -122,6 +122,29 @@ def agent_after(refs: list[ActorRef], tokens: list[Token], position: int) -> Act
     return None
 
 
+def targets_within(refs: list[ActorRef], tokens: list[Token], start: int,
+                   end: int) -> list[ActorRef]:
+    """The first actor phrase inside a matched pattern after its first word, with the
+    actors coordinated with it: the pattern's own words (``demanded that``) are no clause
+    boundary."""
+    inside = [r for r in refs if start < r.start < end]
+    found: list[ActorRef] = []
+    for ref in inside:
+        if ref.kind == "pronoun" and tokens[ref.start].fold in POSSESSIVES and any(
+            r.start in (ref.end, ref.end + 1) for r in inside
+        ):
+            continue
+        if not found:
+            found.append(ref)
+            continue
+        between = {t.fold for t in tokens[found[-1].end : ref.start]}
+        if between and between <= {"and", ",", "the", "both", "or"}:
+            found.append(ref)
+        else:
+            break
+    return found
+
+
 def targets_after(refs: list[ActorRef], tokens: list[Token], position: int,
                   *, stop_at_comma: bool = True, places: bool = True) -> list[ActorRef]:
     """The first actor phrase after ``position`` in the same clause, with any actors
