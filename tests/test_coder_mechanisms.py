@@ -418,6 +418,18 @@ def test_an_actor_inside_the_pattern_after_that_is_its_target() -> None:
     assert ("RUS", "DEU", "10") in pairs
 
 
+@pytest.mark.parametrize(
+    ("text", "accuser"),
+    [
+        ("Eritrea denied any role in the border clashes, rejecting claims by Ethiopia.", "ETH"),
+        ("Serbia denied any involvement in the riots and accused Kosovo of lying.", "XKX"),
+    ],
+)
+def test_a_denial_is_aimed_at_its_accuser(text: str, accuser: str) -> None:
+    found = [r for r in code(text) if r.cameo_code.startswith("016")]
+    assert found and {r.target.country for r in found if r.target} == {accuser}
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

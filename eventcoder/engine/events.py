@@ -236,6 +236,28 @@ class ArticleEngine:
         return attrs.evolve(ref, code=compose_code(country, ref.role), country=country,
                             name=f"{country} ({ref.role})" if ref.role else country)
 
+    @staticmethod
+    def _accuser(match: ActionMatch, tokens: list[Token], refs: list[ActorRef],
+                 sources: list[ActorRef]) -> list[ActorRef]:
+        """Who a denial answers: an actor after ``by`` (``accusations by X``), else one
+        after the next clause break (``..., and demanded that London``), else the first
+        other actor after the denial."""
+        own = {s.country for s in sources}
+        later = [
+            r for r in refs
+            if r.start >= match.end and r.kind == "named" and r.country not in own
+            # "in Tehran" is where, not who
+            and not (r.capital and tokens[r.start - 1].fold in roles.LOCATIVE_PLACES)
+        ]
+        if not later:
+            return []
+        by = [r for r in later if tokens[r.start - 1].fold == "by"]
+        if by:
+            return by[:1]
+        broken = [r for r in later
+                  if any(t.fold in {",", "and"} for t in tokens[match.end : r.start])]
+        return (broken or later)[:1]
+
     def _inside_place_name(self, ref: ActorRef, tokens: list[Token]) -> bool:
         """``Lower Juba``, ``Jerusalem's Old City``: a capital that is part of the name of
         another place is no actor."""
@@ -475,8 +497,11 @@ class ArticleEngine:
         if not targets:
             # "X and Y signed a deal in Doha": partners before the place where they met
             mutual = entry.reciprocal and len(resolved_sources) > 1
-            for stage, with_places in self._target_stages(match, tokens, refs,
-                                                          places=not mutual):
+            stages = self._target_stages(match, tokens, refs, places=not mutual)
+            if entry.code.startswith("016"):
+                # a denial answers its accuser: "brushing aside accusations by X"
+                stages = [(self._accuser(match, tokens, refs, resolved_sources), True)]
+            for stage, with_places in stages:
                 for _ in range(3):
                     resolved = [t for ref in stage
                                 for t in self._resolve(ref, refs, tokens, speaker)]
