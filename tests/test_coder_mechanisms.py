@@ -430,6 +430,11 @@ def test_a_denial_is_aimed_at_its_accuser(text: str, accuser: str) -> None:
     assert found and {r.target.country for r in found if r.target} == {accuser}
 
 
+def test_quotation_marks_inside_a_pattern_are_transparent() -> None:
+    pairs = country_pairs('Iran fired "a salvo of ballistic missiles" at a US base in Iraq.')
+    assert ("IRN", "USA", "19") in pairs
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

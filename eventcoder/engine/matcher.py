@@ -111,14 +111,22 @@ def _match_elements(
 def find_actions(tokens: list[Token], lexicon: Lexicon) -> list[ActionMatch]:
     """Action patterns matched in the sentence. Where matches overlap, the one that spans
     more pattern words wins (``carry out air strike`` over ``air strike``)."""
-    folds = [t.fold for t in tokens]
+    # quotation marks are transparent to patterns: fired "a number of ballistic missiles" at
+    kept = [k for k, t in enumerate(tokens) if t.fold not in TRANSPARENT]
+    folds = [tokens[k].fold for k in kept]
+
+    def back(position: int) -> int:  # a position in ``folds`` as a token position
+        return kept[position] if position < len(kept) else len(tokens)
+
     candidates: list[ActionMatch] = []
     for i, fold in enumerate(folds):
         for pattern in lexicon.patterns.get(fold, ()):
             result = _match_elements(folds, pattern, 1, i + 1)
             if result is not None:
                 end, slot = result
-                candidates.append(ActionMatch(i, end, pattern, slot))
+                span = (back(slot[0]), back(slot[1] - 1) + 1 if slot[1] > slot[0]
+                        else back(slot[0])) if slot else None
+                candidates.append(ActionMatch(back(i), back(end - 1) + 1, pattern, span))
     candidates.sort(key=lambda m: (-m.pattern.words, -(m.end - m.start), m.start))
     chosen: list[ActionMatch] = []
     taken: set[int] = set()
