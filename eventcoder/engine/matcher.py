@@ -11,7 +11,6 @@ from eventcoder.codebook.lexicon import (
     SKIPPABLE,
     TARGET,
     TRANSPARENT,
-    WORD,
     Lexicon,
     Pattern,
     PhraseHit,
@@ -77,12 +76,6 @@ def _match_elements(
     element = elements[index]
     while position < n and folds[position] in SKIPPABLE:
         position += 1
-    # scare quotes with up to three words inside: executed "highly coordinated" strikes
-    if element.kind == WORD and position < n and folds[position] in TRANSPARENT:
-        close = next((k for k in range(position + 1, min(n, position + 5))
-                      if folds[k] in TRANSPARENT), None)
-        if close is not None and close + 1 < n and folds[close + 1] in element.forms:
-            return _match_elements(folds, pattern, index + 1, close + 2)
     if element.kind == GAP:
         for width in range(0, GAP_WIDTH + 1):
             window = folds[position : position + width]
