@@ -435,6 +435,16 @@ def test_quotation_marks_inside_a_pattern_are_transparent() -> None:
     assert ("IRN", "USA", "19") in pairs
 
 
+def test_the_group_refers_to_the_last_organisation_named() -> None:
+    pairs = country_pairs("A Hezbollah spokesman said the group had fired rockets at an "
+                          "Israeli army post.")
+    assert ("LBN", "ISR", "19") in pairs
+    pairs = country_pairs("US and British jets struck the group's bases after Houthi "
+                          "fighters attacked ships.")
+    assert not any(target in {"USA", "GBR"} and source in {"USA", "GBR"}
+                   for source, target, _ in pairs)
+
+
 def test_reported_speech_codes_the_reported_event() -> None:
     pairs = country_pairs("Officials in Kabul said Pakistan bombed Afghan border villages.")
     assert ("PAK", "AFG", "19") in pairs

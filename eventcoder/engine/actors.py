@@ -31,6 +31,9 @@ MODIFIERS = frozenset(
     special federal provincial regional armed new then outgoing incoming main leading
     paramilitary official government military national army police naval air""".split()
 )
+# nouns that, after "the", refer back to an organisation named before
+GROUP_ANAPHORS = frozenset({"group", "movement", "organisation", "organization", "militia",
+                            "faction", "outfit"})
 FORMER = frozenset({"former", "ex", "late", "then", "outgoing"})
 # a country inside a place name is no actor: "the Sea of Japan", "the Gulf of Mexico"
 PLACE_HEADS = frozenset({"sea", "gulf", "strait", "straits", "bay", "coast", "horn", "isle"})
@@ -236,6 +239,13 @@ def _pronoun_or_alias(
     day: str | None, aliases: dict[str, ActorEntry],
 ) -> ActorRef | None:
     token = tokens[i]
+    if (
+        folds[i] == "the" and i + 1 < len(folds) and folds[i + 1] in GROUP_ANAPHORS
+        and (i + 2 >= len(folds) or folds[i + 2] != "of")
+    ):
+        # "Houthi spokesman Yahya Saree said the group had fired": a pronoun for a body
+        return ActorRef(i, i + 2, _span_text(tokens, i, i + 2, sentence, offset), None, None,
+                        None, None, "pronoun", pronoun="group")
     kind = PRONOUNS.get(folds[i])
     if kind is not None:
         if folds[i] == "us" and token.text == "US":

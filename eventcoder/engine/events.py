@@ -307,6 +307,13 @@ class ArticleEngine:
         # pronouns
         if ref.pronoun == "speaker":
             return [_moved(speaker, ref)] if speaker else []
+        if ref.pronoun == "group":
+            # "the group": the last organisation named, not a state
+            earlier = [r for r in refs if r.kind == "named" and r.end <= ref.start]
+            for other in [*reversed(earlier), *reversed(self.state.history)]:
+                if other.role is not None and other.role not in STATE_ROLES:
+                    return [_moved(other, ref)]
+            return []
         person = ref.pronoun == "person"
         for other in reversed(refs):
             if other.end <= ref.start and other.kind == "named" and other.is_person == person:
