@@ -29,7 +29,7 @@ from eventcoder.records import (
     Location,
     Mention,
 )
-from eventcoder.text.clean import clean_text
+from eventcoder.text.clean import clean_text, original_text
 from eventcoder.text.sentences import Sentence, split_sentences
 from eventcoder.validate import check_record
 
@@ -165,7 +165,7 @@ class Coder:
             event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
             article_id=article.id,
             sentence_index=sentence.index,
-            sentence=sentence.text,
+            sentence=original_text(article.text, sentence.text),
             mentions=(Mention(article.id, sentence.index),),
             event_date=event_date,
             date_precision=precision,

@@ -6,9 +6,10 @@ import unicodedata
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from strategies import texts
 
-from eventcoder.text.clean import clean_text
+from eventcoder.text.clean import clean_text, original_text
 
 
 @pytest.mark.parametrize(
@@ -118,3 +119,24 @@ def test_cleaned_text_is_nfc_without_curly_quotes_or_invisible_spaces(raw: str) 
 def test_cleaning_is_idempotent(raw: str) -> None:
     once = clean_text(raw)
     assert clean_text(once) == once
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("WASHINGTON \u2014 Iran\u2019s navy seized a tanker.",
+         "WASHINGTON \u2014 Iran\u2019s navy seized a tanker."),
+        ("Intro line.\n\nKABUL \u2013 The \u201cTaliban\u201d  said so.",
+         "KABUL \u2013 The \u201cTaliban\u201d  said so."),
+    ],
+)
+def test_a_record_quotes_its_sentence_as_the_article_wrote_it(raw: str, expected: str) -> None:
+    cleaned = clean_text(raw).split("\n\n")[-1]
+    assert original_text(raw, cleaned) == expected
+
+
+@given(st.text(max_size=300))
+def test_the_original_text_cleans_back_to_the_clean_text(raw: str) -> None:
+    cleaned = clean_text(raw)
+    found = original_text(raw, cleaned)
+    assert " ".join(clean_text(found).split()) == " ".join(cleaned.split())

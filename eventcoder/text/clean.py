@@ -8,6 +8,7 @@ matching see only the story.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -153,3 +154,29 @@ def _is_byline(line: str) -> bool:
         if not letters or not letters[0].isupper():
             return False
     return True
+
+
+# how each character of cleaned text may have been written in the article
+_ORIGINAL_FORMS = {
+    "'": "['\u2018\u2019\u201a\u201b\u02bc\u2032]",
+    '"': "[\"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]",
+    "-": "[-\u2010\u2011\u2012\u2013\u2014\u2015]",
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def original_text(raw: str, cleaned: str) -> str:
+    """The words of ``raw`` that a piece of its cleaned text came from, quotes and dashes as
+    the article wrote them (``WASHINGTON \u2014 President ...``); ``cleaned`` itself when the
+    cleaning changed more than characters and spacing. Never raises."""
+    try:
+        parts: list[str] = []
+        for word in cleaned.split():
+            if word == "-":
+                parts.append(_ORIGINAL_FORMS["-"] + "+")
+            else:
+                parts.append("".join(_ORIGINAL_FORMS.get(ch, re.escape(ch)) for ch in word))
+        found = re.search(r"\s*".join(parts), unicodedata.normalize("NFC", raw))
+    except (re.error, TypeError, RecursionError):
+        return cleaned
+    return found.group() if found else cleaned
