@@ -234,12 +234,17 @@ def _progress(items: Iterator[Any], quiet: bool, run: _Run) -> Iterator[Any]:
     return iter(bar)
 
 
+def _report_missing(names: list[str], what: str) -> bool:
+    """Name every input that does not exist; whether there was one."""
+    missing = missing_inputs(names)
+    for name in missing:
+        _error(f"{what} not found: {name}")
+    return bool(missing)
+
+
 def command_code(args: argparse.Namespace) -> int:
     """``eventcoder code``: read, code, write; see the module docstring for exit statuses."""
-    missing = missing_inputs(args.inputs)
-    if missing:
-        for name in missing:
-            _error(f"input not found: {name}")
+    if _report_missing(args.inputs, "input"):
         return EXIT_USAGE
     if args.inputs.count("-") > 1:
         _error("standard input (-) can be read only once")
@@ -377,10 +382,7 @@ def command_codebook_stats(args: argparse.Namespace) -> int:
 
 def command_evaluate(args: argparse.Namespace) -> int:
     """``eventcoder evaluate``: score the coder on gold files; exit 1 below ``--min-f1``."""
-    missing = missing_inputs(args.gold)
-    if missing:
-        for name in missing:
-            _error(f"gold file not found: {name}")
+    if _report_missing(args.gold, "gold file"):
         return EXIT_USAGE
     from eventcoder.coder import Coder
     from eventcoder.evaluate import evaluate_files

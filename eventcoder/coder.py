@@ -99,9 +99,9 @@ class Coder:
         """The validated event records of one article, merged within it unless
         ``dedup="none"``. Raises ``RecordValidationError`` if a record breaks the schema."""
         records = [
-            self._record(article, candidate)
+            self._record(article, trace, candidate)
             for trace in self.trace(article)
-            for candidate in self._with_context(trace)
+            for candidate in trace.candidates
         ]
         if self.dedup != "none":
             records = merge_article(records)
@@ -142,12 +142,8 @@ class Coder:
         return render_explanation(self, article)
 
     # -- normalisation into records ---------------------------------------------------------
-    def _with_context(self, trace: SentenceTrace) -> Iterator[tuple[SentenceTrace, Candidate]]:
-        for candidate in trace.candidates:
-            yield trace, candidate
-
-    def _record(self, article: Article, item: tuple[SentenceTrace, Candidate]) -> EventRecord:
-        trace, candidate = item
+    def _record(self, article: Article, trace: SentenceTrace,
+                candidate: Candidate) -> EventRecord:
         sentence = candidate.sentence
         info = self.codebook.codes[candidate.code]
         event_date, precision = self._date(article, trace, candidate)

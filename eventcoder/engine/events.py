@@ -32,8 +32,7 @@ ANAPHORIC_ROLES = frozenset({"HRI", "REB", "INS", "SEP", "UAF", "OPP", "PTY", "N
 # when the sentence counts its dead, and property attacks (171x) always do
 VICTIM_ROOTS = frozenset({"18", "20"})
 # words before a noun: a verb pattern after them is reading a noun ("the attack")
-DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "its", "their", "his",
-                         "her", "our", "my", "your", "'s"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "'s"}) | roles.POSSESSIVES
 # measures a state takes on its own population, coded against its own country
 SELF_DIRECTED = frozenset({"172", "1721", "1722", "1723", "1724"})
 # acts of force whose object may be a place: "pounded Gaza", "seized Kitchanga"

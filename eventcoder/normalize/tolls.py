@@ -173,20 +173,23 @@ _QUALIFIER = (
     r"approximately|an\s+estimated|estimated|at\s+most|close\s+to|upwards\s+of|a\s+total\s+of|"
     r"another|a\s+further|only|all)"
 )
+# month names and their abbreviations: a number next to them is a date, not a count
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
+    "july|august|september|october|november|december"
+)
 _QUALIFIERS_BEFORE = re.compile(rf"(?:{_QUALIFIER}\s+)+$", re.IGNORECASE)
 _NOT_A_COUNT_AFTER = re.compile(
     r"\s*(?:-\s*)?(?:%|(?:years?|year-olds?|months?|days?|weeks?|hours?|minutes?|seconds?|"
     r"percent|per\s+cent|percentage|km|kilometres?|kilometers?|miles?|metres?|meters?|feet|"
     r"foot|inches|tonnes?|tons?|kg|kilograms?|am|pm|a\.m\.|p\.m\.|o'clock|times|dollars?|"
     r"euros?|pounds|rupees?|points?|seats?|votes?|degrees?|acres?|hectares?|GMT|BST|EST|"
-    r"UTC|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|"
-    r"april|june|july|august|september|october|november|december)\b)",
+    rf"UTC|{_MONTHS})\b)",
     re.IGNORECASE,
 )
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:\b(?:no|nos|number|article|resolution|chapter|page|route|flight|section|"
-    r"paragraph|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|"
-    r"april|june|july|august|september|october|november|december|at|since|in|of|by|until|"
+    rf"paragraph|{_MONTHS}|at|since|in|of|by|until|"
     r"from|during|the|year|years|class|grade|level|phase|round|stage|top|group|"
     r"kilometre|kilometer|km|mile|unit|brigade|division|battalion|regiment)\.?\s+)$",
     re.IGNORECASE,
@@ -240,11 +243,8 @@ _OBJECT_AFTER = re.compile(
 )
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+")
 _DATE_WORDS = frozenset(
-    [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-        "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
-    ]
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     *_MONTHS.split("|")]
 )
 _EVENT_NOUNS = re.compile(
     r"\b(?:attacks?|blasts?|bombs?|bombings?|explosions?|strikes?|airstrikes?|raids?|ambush(?:es)?|"
