@@ -222,3 +222,19 @@ def test_the_check_command_exits_2_on_a_broken_codebook(tmp_path: Path) -> None:
 
     write(tmp_path / "broken", "actions.yaml", BROKEN)
     assert main(["codebook", "check", str(tmp_path / "broken")]) == 2
+
+
+def test_a_field_written_twice_is_an_error_with_its_line(tmp_path: Path) -> None:
+    write(tmp_path / "twice", "actions.yaml", """\
+        kind: actions
+        entries:
+          - id: "190.twice"
+            code: "190"
+            target: none
+            verbs: ["ambush"]
+            target: optional
+        """)
+    with pytest.raises(CodebookError) as raised:
+        load_codebook([tmp_path / "twice"])
+    assert any("actions.yaml:7" in p and "duplicate key 'target'" in p
+               for p in raised.value.problems), raised.value.problems

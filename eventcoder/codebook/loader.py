@@ -47,6 +47,16 @@ class _LineLoader(_SafeLoader):  # type: ignore[valid-type,misc]
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in seen:
+            # YAML keeps the last of two equal keys silently: a field written twice would
+            # lose its first value without a word
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}: keep one", key_node.start_mark
+            )
+        seen.add(key)
     mapping = loader.construct_mapping(node, deep=True)
     mapping[LINE] = node.start_mark.line + 1
     return mapping

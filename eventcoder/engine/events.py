@@ -504,7 +504,7 @@ class ArticleEngine:
             # "X and Y signed a deal in Doha": partners before the place where they met
             mutual = entry.reciprocal and len(resolved_sources) > 1
             stages = self._target_stages(match, tokens, refs, places=not mutual)
-            if entry.code.startswith("016"):
+            if entry.target == "accuser":
                 # a denial answers its accuser: "brushing aside accusations by X"
                 stages = [(self._accuser(match, tokens, refs, resolved_sources), True)]
             for stage, with_places in stages:
@@ -674,7 +674,7 @@ class ArticleEngine:
         window = tokens[match.start : min(len(tokens), match.end + roles.TARGET_WINDOW)]
         words = {t.fold for k, t in enumerate(tokens) if not match.start <= k < match.end}
         source_countries = {s.country for s in sources}
-        if words & EVENT_ANAPHORS and match.pattern.entry.code == "015":
+        if words & EVENT_ANAPHORS and match.pattern.entry.target == "victim":
             # "claimed responsibility for the attack": on the victims of that attack
             for earlier in reversed(self.state.violent):
                 if earlier.target is not None and not any(
