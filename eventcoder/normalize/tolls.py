@@ -9,6 +9,7 @@ deaths.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
@@ -283,6 +284,12 @@ def find_tolls(text: str) -> list[Toll]:
     """
     if not isinstance(text, str):
         return []
+    return list(_tolls_of(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _tolls_of(text: str) -> tuple[Toll, ...]:
+    # a sentence is asked for its tolls once for each violent act in it: read it once
     # "seven persons, including four children and three women, were killed": the counts of
     # a subset set off by commas are neither tolls nor the end of the head count's clause
     subsets = [(m.start(), m.end()) for m in _SUBSET_CLAUSE.finditer(text)]
@@ -301,7 +308,7 @@ def find_tolls(text: str) -> list[Toll]:
         kind = "dead" if dead else "injured"
         tolls.append(Toll(match.start(), match.end(), words, 0, kind))
     tolls.sort(key=lambda t: (t.start, t.end))
-    return tolls
+    return tuple(tolls)
 
 
 def _quantities(text: str) -> Iterator[_Quantity]:
