@@ -122,6 +122,31 @@ def test_coordinated_targets_each_get_an_event() -> None:
     assert ("NGA", "NGA", "19") in pairs or ("NGA", "NGA", "18") in pairs
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the place of the event
+        ("Islamic State fighters ambushed a convoy of soldiers in Deir ez-Zor province.",
+         ("SYRREB", "SYRMIL")),
+        # the state it acts on, when no place is named
+        ("The Islamic State threatened Russia with new attacks.", ("RUSREB", "RUS")),
+        # its own default when the sentence says nothing of where
+        ("The Islamic State threatened Europe.", ("IRQREB", "EUR")),
+    ],
+)
+def test_a_group_of_several_theatres_takes_the_country_of_each_event(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in {(s, t) for s, t, _ in triples(text)}
+
+
+def test_a_role_noun_belongs_to_the_country_of_the_place_after_it() -> None:
+    assert_events(
+        "Islamic State said its fighters attacked a mosque in Kandahar on Friday.",
+        [("AFGREB", "AFGREL", "19*")],
+    )
+
+
 # -- roles ----------------------------------------------------------------------------------------
 def test_active_voice_subject_is_the_source() -> None:
     assert ("ISR", "LBN", "19") in country_pairs("Israel bombed southern Lebanon overnight.")

@@ -147,6 +147,7 @@ def _entry(kind: str, data: dict[str, Any]) -> Any:
                 )
                 for o in data.get("offices", ())
             ),
+            theatre=bool(data.get("theatre", False)),
         )
     if kind == "agents":
         return AgentEntry(id=data["id"], role=data["role"], names=tuple(data["names"]))

@@ -58,6 +58,8 @@ class ActorEntry:
     adjectives: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
     offices: tuple[Office, ...] = ()
+    # fights in several countries: coded by where each event happens
+    theatre: bool = False
 
     @property
     def name(self) -> str:

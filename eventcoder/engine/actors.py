@@ -56,6 +56,7 @@ class ActorRef:
     pronoun: str | None = None
     capital: bool = False  # a capital standing for its government: also a place name
     adjective: bool = False  # a country named by its adjective alone ("Thai")
+    theatre: bool = False  # a group coded by the country where each event happens
 
 
 def compose_code(country: str | None, role: str | None, base: str | None = None) -> str | None:
@@ -216,7 +217,7 @@ def _compose(
         role = group.role
         country = group.country
         return ActorRef(start, end, text, group.code, country, role, group.name, "named",
-                        group.id)
+                        group.id, theatre=group.theatre)
     if country_entry is not None:
         role = agent.role if agent is not None else None
         if role is None and country_form == "capital":

@@ -148,6 +148,7 @@ class ArticleEngine:
         self.lexicon = lexicon
         self.gazetteer = gazetteer
         self.places: list[PlaceMention] = []
+        self.sentence_start = 0  # where the sentence being read starts in the article
         self.text = text
         self.state = _ArticleState(day)
         self.quotes = find_quotes(text)
@@ -207,7 +208,12 @@ class ArticleEngine:
                 country = other.country
                 break
         if country is None:
-            before = [r for r in refs if r.kind == "named" and r.end <= ref.start and r.country]
+            country = self._place_after(ref, tokens)
+        if country is None:
+            # (a group of several theatres says nothing of where: "Islamic State attacked
+            # soldiers" are the soldiers of the place)
+            before = [r for r in refs if r.kind == "named" and r.end <= ref.start and r.country
+                      and not r.theatre]
             if before:
                 country = before[-1].country
         if country is None and speaker is not None:
@@ -266,6 +272,23 @@ class ArticleEngine:
         place = place_named(name, self.gazetteer)
         return place is not None and place.country != ref.country
 
+    def _place_after(self, ref: ActorRef, tokens: list[Token]) -> str | None:
+        """``a mosque in Kandahar``, ``villagers near Maiduguri``: a place right after a role
+        noun, behind a locative, gives its country."""
+        k = ref.end
+        if k >= len(tokens) or tokens[k].fold not in roles.LOCATIVE_PLACES:
+            return None
+        k += 1
+        while k < len(tokens) and tokens[k].fold in roles.PLACE_MODIFIERS:
+            k += 1
+        if k >= len(tokens):
+            return None
+        at = tokens[k].start - self.sentence_start
+        for place in self.places:
+            if place.start == at and _is_state(place.place.country):
+                return place.place.country
+        return None
+
     def _place_before(self, ref: ActorRef, refs: list[ActorRef],
                       tokens: list[Token]) -> str | None:
         """``Gaza militants``, ``Kachin rebels``, ``Darfur villagers``: a place name right
@@ -298,7 +321,7 @@ class ArticleEngine:
             owners = self._possessive_owners(ref, refs, tokens, speaker)
             if owners:
                 return [attrs.evolve(ref, code=compose_code(owner.country, ref.role),
-                                     country=owner.country,
+                                     country=owner.country, theatre=owner.theatre,
                                      name=f"{owner.name} ({ref.role})" if ref.role else owner.name)
                         for owner in owners]
             agent = self._resolve_agent(ref, refs, tokens, speaker)
@@ -383,6 +406,7 @@ class ArticleEngine:
             cut = sentence.start + dateline.end()
             refs = [r for r in refs if tokens[r.start].start >= cut]
         self.places = find_places(sentence.text, self.gazetteer)
+        self.sentence_start = sentence.start
         self.state.place_countries.extend(
             m.place.country for m in self.places if m.place.country and len(m.place.country) == 3
         )
@@ -572,6 +596,8 @@ class ArticleEngine:
             # compare, and a record with half of one cannot be matched to anything
             notes.append(f"{label}: no target actor found: no event")
             return [], resolved_sources
+        resolved_sources = [self._in_theatre(s, resolved_targets) for s in resolved_sources]
+        resolved_targets = [self._in_theatre(t, resolved_sources) for t in resolved_targets]
         code = modality.future_code(entry.code) if future else entry.code
         out: list[Candidate] = []
         start, end = tokens[match.start].start, tokens[match.end - 1].end
@@ -598,6 +624,25 @@ class ArticleEngine:
             out.append(Candidate(sentence, source, target, code, entry, pattern.text, start, end,
                                  future))
         return out, resolved_sources
+
+    def _in_theatre(self, ref: ActorRef, others: list[ActorRef]) -> ActorRef:
+        """A group that fights in several countries (``Islamic State``) is coded by where
+        the event happens: the place the sentence names, else the state it acts with or on,
+        else the last place the article named."""
+        if not ref.theatre:
+            return ref
+        country = next((p.place.country for p in self.places if _is_state(p.place.country)),
+                       None)
+        if country is None:
+            country = next((o.country for o in others if _is_state(o.country)
+                            and not o.theatre), None)
+        if country is None:
+            country = next((c for c in reversed(self.state.place_countries) if _is_state(c)),
+                           None)
+        if country is None or country == ref.country:
+            return ref
+        return attrs.evolve(ref, code=compose_code(country, ref.role), country=country,
+                            name=f"{ref.name} ({country})")
 
     @staticmethod
     def _from_phrase(match: ActionMatch, tokens: list[Token], refs: list[ActorRef],

@@ -100,8 +100,9 @@ _NEEDS_CUE = frozenset(
     }
 )
 _CONNECTORS = frozenset({"and", "of", "de", "del", "la", "las", "los", "du", "des", "al", "el",
-                         "e", "i", "o", "va", "y", "an", "ad", "ar", "as", "ash", "az", "sa"})
-_ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es"})
+                         "e", "i", "o", "va", "y", "an", "ad", "ar", "as", "ash", "az", "sa", "ez"})
+_ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es",
+                              "ez"})
 # A name with a town of this size is read as that town, not as a province, without a cue.
 _TOWNLIKE_POPULATION = 20_000
 
