@@ -336,6 +336,18 @@ FIND_CASES = [
         "Clashes broke out in Khyber Pakhtunkhwa's Kurram district.",
         [("Khyber Pakhtunkhwa", "admin1", "PAK", "PK-KP", 3)],
     ),
+    (
+        "A car bomb exploded outside an embassy in the Kenyan capital Nairobi.",
+        [("Nairobi", "town", "KEN", None, 1)],
+    ),
+    (
+        "Ministers spoke about terrorism in the Middle East on Monday.",
+        [],
+    ),
+    (
+        "Rebels shelled a village in Deir ez-Zor province.",
+        [("Deir ez-Zor", "admin1", "SYR", "SY-DY", 3)],
+    ),
     # names that are English words, people or capitals standing for governments
     ("Tehran said it would respond to the attack.", []),
     ("Karen said that Delta would reopen its office.", []),

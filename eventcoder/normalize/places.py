@@ -561,8 +561,13 @@ def _locative_before(tokens: Sequence[_Token], first: int) -> tuple[bool, bool]:
         if low in _LOCATIVES:
             near = low in _NEAR or (low in {"from"} and i >= 1 and tokens[i - 1].low in _NEAR)
             return True, near
-        if low in _SKIPPABLE or (tokens[i].text[:1].isupper() and tokens[i].text != tokens[i].low
-                                 and _POSSESSIVE.search(_fold_stable(tokens[i].text))):
+        capitalised = tokens[i].text[:1].isupper() and tokens[i].text != tokens[i].low
+        if low in _SKIPPABLE or (capitalised and (
+            _POSSESSIVE.search(_fold_stable(tokens[i].text))
+            # "in the Kyrgyz capital Bishkek", "near the Syrian border town of"
+            or (tokens[i + 1].low in _SKIPPABLE | TOWN_WORDS | ADMIN_WORDS
+                and tokens[i + 1].text == tokens[i + 1].low)
+        )):
             i -= 1
             skipped += 1
             continue
