@@ -355,6 +355,24 @@ def test_they_after_a_mutual_act_is_both_sides() -> None:
     assert_events(text, [("SDNMIL", "SDNREB", "0871"), ("SDNREB", "SDNMIL", "0871")])
 
 
+def test_the_two_leaders_are_the_partners_of_the_previous_sentence() -> None:
+    text = ("The Indian and Japanese prime ministers held talks in Tokyo on Saturday. "
+            "The two leaders also urged North Korea to halt its missile tests.")
+    pairs = country_pairs(text)
+    assert {("IND", "PRK", "02"), ("JPN", "PRK", "02")} <= pairs
+
+
+def test_a_definite_plural_with_no_partners_before_is_not_read_back() -> None:
+    text = ("Japan protested to China on Monday. "
+            "The ministers of Vietnam urged China to respect the ruling.")
+    assert ("JPN", "CHN", "02") not in country_pairs(text)
+
+
+def test_every_partner_of_a_mutual_act_shares_the_next_verb() -> None:
+    pairs = country_pairs("Egypt and Qatar held talks in Cairo and urged Israel to accept a truce.")
+    assert {("EGY", "ISR", "02"), ("QAT", "ISR", "02")} <= pairs
+
+
 def test_claiming_an_attack_is_aimed_at_its_victims() -> None:
     text = ("A car bomb exploded near an army base in Mogadishu, killing six soldiers. "
             "Al-Shabaab fighters bombed a Somali army base on Monday. "

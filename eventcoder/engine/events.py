@@ -315,6 +315,9 @@ class ArticleEngine:
                 for c in self.state.principals(exclude)
             ]
         if ref.kind == "agent":
+            partners = self._partners(ref, tokens)
+            if partners:
+                return partners
             antecedent = self._antecedent(ref, refs, tokens)
             if antecedent is not None:
                 return [_moved(antecedent, ref)]
@@ -358,6 +361,21 @@ class ArticleEngine:
             # "Hezbollah's leader spoke ... He threatened": an office named without a name
             found = self.state.last(person=None)
         return [_moved(found, ref)] if found else []
+
+    def _partners(self, ref: ActorRef, tokens: list[Token]) -> list[ActorRef]:
+        """``The two leaders also discussed ...``, ``both ministers``: a definite plural role
+        noun after a sentence whose acts had two or more actors of different countries
+        refers to all of them."""
+        words = [t.fold for t in tokens[max(0, ref.start - 2) : ref.start]]
+        head = tokens[ref.end - 1].fold
+        definite = words[-1:] in (["the"], ["both"]) or words == ["the", "two"]
+        if not definite or not head.endswith("s") or ref.role not in STATE_ROLES:
+            return []
+        by_country = {s.country: s for s in self.state.subjects
+                      if s.kind == "named" and _is_state(s.country)}
+        if len(by_country) < 2:
+            return []
+        return [_moved(s, ref) for s in by_country.values()]
 
     def _antecedent(self, ref: ActorRef, refs: list[ActorRef],
                     tokens: list[Token]) -> ActorRef | None:
@@ -560,6 +578,7 @@ class ArticleEngine:
         if not resolved_sources:
             notes.append(f"{label}: no source actor found: no event")
             return [], []
+        subjects = resolved_sources  # all of them carry over to a later "and ..." verb
         if not resolved_targets and entry.reciprocal and len(resolved_sources) > 1:
             # "Israel and Hamas agreed to a ceasefire": the subjects act towards each other
             resolved_targets = resolved_sources[1:]
@@ -595,7 +614,7 @@ class ArticleEngine:
             # an optional target that is not named gives no record: a dyad is what analysts
             # compare, and a record with half of one cannot be matched to anything
             notes.append(f"{label}: no target actor found: no event")
-            return [], resolved_sources
+            return [], subjects
         resolved_sources = [self._in_theatre(s, resolved_targets) for s in resolved_sources]
         resolved_targets = [self._in_theatre(t, resolved_sources) for t in resolved_targets]
         code = modality.future_code(entry.code) if future else entry.code
@@ -623,7 +642,7 @@ class ArticleEngine:
             seen.add(key)
             out.append(Candidate(sentence, source, target, code, entry, pattern.text, start, end,
                                  future))
-        return out, resolved_sources
+        return out, subjects
 
     def _in_theatre(self, ref: ActorRef, others: list[ActorRef]) -> ActorRef:
         """A group that fights in several countries (``Islamic State``) is coded by where
