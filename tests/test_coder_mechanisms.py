@@ -140,6 +140,11 @@ def test_a_group_of_several_theatres_takes_the_country_of_each_event(
     assert expected in {(s, t) for s, t, _ in triples(text)}
 
 
+def test_troops_near_a_border_stay_their_states() -> None:
+    pairs = country_pairs("Russia deployed troops near the Ukrainian border.")
+    assert ("RUS", "UKR", "15") in pairs
+
+
 def test_a_role_noun_belongs_to_the_country_of_the_place_after_it() -> None:
     assert_events(
         "Islamic State said its fighters attacked a mosque in Kandahar on Friday.",
@@ -533,10 +538,27 @@ def test_negated_attack_gives_no_material_event() -> None:
         "Eritrea denied that its troops had shelled Ethiopian villages.",
         "Boko Haram routinely attacks army outposts in Borno.",
         "Iran has long accused Israel of sabotage.",
+        "The Taliban often ambush convoys near Kandahar and attack police posts in Helmand.",
     ],
 )
 def test_denied_refused_and_habitual_acts_give_no_event(text: str) -> None:
     assert not code(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boko Haram has killed more than 2,000 soldiers in Borno since 2015.",
+        "Russian forces have shelled Kharkiv over the past three months.",
+    ],
+)
+def test_a_tally_over_a_span_of_time_gives_no_event(text: str) -> None:
+    assert not any(r.cameo_root in ("18", "19") for r in code(text))
+
+
+def test_a_comparison_since_a_year_is_no_tally() -> None:
+    text = "Russia has massed troops near the Ukrainian border in the largest build-up since 2014."
+    assert ("RUS", "UKR", "15") in country_pairs(text)
 
 
 def test_a_refused_act_is_not_coded_but_the_refusal_is() -> None:

@@ -207,8 +207,10 @@ class ArticleEngine:
                     return _moved(other, ref)  # "a spokesman for the Arakan Army": the group
                 country = other.country
                 break
-        if country is None:
-            country = self._place_after(ref, tokens)
+        if country is None and ref.role not in STATE_ROLES:
+            # "aid workers in Gaza", "a mosque in Kandahar": people and buildings belong to
+            # where they are; troops sent abroad stay their state's
+            country = self._place_after(ref, refs, tokens)
         if country is None:
             # (a group of several theatres says nothing of where: "Islamic State attacked
             # soldiers" are the soldiers of the place)
@@ -216,6 +218,8 @@ class ArticleEngine:
                       and not r.theatre]
             if before:
                 country = before[-1].country
+        if country is None:
+            country = self._place_after(ref, refs, tokens)
         if country is None and speaker is not None:
             country = speaker.country  # "the foreign minister" in a ministry's statement
         if country is None:
@@ -272,9 +276,11 @@ class ArticleEngine:
         place = place_named(name, self.gazetteer)
         return place is not None and place.country != ref.country
 
-    def _place_after(self, ref: ActorRef, tokens: list[Token]) -> str | None:
+    def _place_after(self, ref: ActorRef, refs: list[ActorRef],
+                     tokens: list[Token]) -> str | None:
         """``a mosque in Kandahar``, ``villagers near Maiduguri``: a place right after a role
-        noun, behind a locative, gives its country."""
+        noun, behind a locative, gives its country (an actor there is not a place:
+        ``troops near the Ukrainian border``)."""
         k = ref.end
         if k >= len(tokens) or tokens[k].fold not in roles.LOCATIVE_PLACES:
             return None
@@ -282,6 +288,8 @@ class ArticleEngine:
         while k < len(tokens) and tokens[k].fold in roles.PLACE_MODIFIERS:
             k += 1
         if k >= len(tokens):
+            return None
+        if any(r.start == k for r in refs):
             return None
         at = tokens[k].start - self.sentence_start
         for place in self.places:
@@ -487,6 +495,9 @@ class ArticleEngine:
             return [], []
         if modality.is_habitual(tokens, match.start):
             notes.append(f"{label}: what the actor habitually does: no event")
+            return [], []
+        if modality.is_cumulative(tokens, match.start, match.end):
+            notes.append(f"{label}: a tally of acts over a span of time: no event")
             return [], []
         future = modality.is_future(tokens, match.start)
         if modality.is_infinitive(tokens, match.start):

@@ -71,15 +71,44 @@ def is_negated(tokens: list[Token], start: int) -> bool:
 
 
 def is_habitual(tokens: list[Token], start: int) -> bool:
-    """``routinely carries out``, ``has long accused``: a description of what an actor
-    does, not a report of something it did."""
+    """``routinely carries out``, ``has long accused``, ``frequently sets off bombs ... and
+    attacks``: a description of what an actor does, not a report of something it did."""
     words = _window(tokens, start, 3)
     if any(w in HABITUAL for w in words):
         return True
+    clause = _window(tokens, start, 12)
+    if any(w in HABITUAL for w in clause) and "and" in clause:
+        return True  # the adverb holds for every verb of the coordination
     return any(
         w == "long" and k + 1 < len(words) and words[k + 1] in {"has", "have", "had"}
         for k, w in enumerate(words)
     )
+
+
+PERFECT = frozenset({"has", "have", "had"})
+SPANS = frozenset({"years", "decades", "months", "weeks", "year", "decade", "month"})
+
+
+def is_cumulative(tokens: list[Token], start: int, end: int) -> bool:
+    """``has killed more than 30,000 people since 2009``, ``have held 20 rounds of talks
+    over the past decade``: a tally of many acts over a span, not a report of one."""
+    if not any(w in PERFECT for w in _window(tokens, start, 3)):
+        return False
+    for k in range(end, min(len(tokens), end + 15)):
+        fold = tokens[k].fold
+        if fold in BARRIERS:
+            return False
+        following = tokens[k + 1].fold if k + 1 < len(tokens) else ""
+        # but "the largest build-up since 2014", "the first visit since": a comparison
+        superlative = any(t.fold.endswith("est") or t.fold in {"first", "most"}
+                          for t in tokens[max(end, k - 3) : k])
+        if fold == "since" and following not in {"then"} and not superlative:
+            return True
+        if fold in {"over", "in", "during"} and following in {"the", "past", "last"} and any(
+            t.fold in SPANS for t in tokens[k + 1 : k + 5]
+        ):
+            return True
+    return False
 
 
 def is_future(tokens: list[Token], start: int) -> bool:
