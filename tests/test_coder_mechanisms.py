@@ -378,6 +378,17 @@ def test_every_partner_of_a_mutual_act_shares_the_next_verb() -> None:
     assert {("EGY", "ISR", "02"), ("QAT", "ISR", "02")} <= pairs
 
 
+def test_the_object_of_a_verb_is_not_the_subject_of_the_participle_after_it() -> None:
+    text = "A powerful cyclone hit Mozambique on Friday, killing at least 40 people."
+    assert not code(text)
+
+
+def test_the_subject_opens_the_clause_before_the_participle() -> None:
+    text = "On Monday, Houthi fighters seized a village in Marib, killing three soldiers."
+    assert any(r.source.code.startswith("YEMREB") and r.cameo_root in ("18", "19")
+               for r in code(text))
+
+
 def test_claiming_an_attack_is_aimed_at_its_victims() -> None:
     text = ("A car bomb exploded near an army base in Mogadishu, killing six soldiers. "
             "Al-Shabaab fighters bombed a Somali army base on Monday. "

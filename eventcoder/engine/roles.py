@@ -90,8 +90,30 @@ def subject_before(refs: list[ActorRef], tokens: list[Token], position: int) -> 
             continue  # but "hundreds of PTI supporters blocked" is the subject
         if ref.kind == "pronoun" and ref.pronoun == "thing" and tokens[ref.start].fold == "its":
             continue  # a possessive alone is not a subject
+        if participle and _object_of_verb(tokens, ref.start):
+            continue  # "an earthquake struck Nepal, killing 1,800": Nepal killed no one
         return ref
     return None
+
+
+# words that may open a subject: "and the army", "that rebels", "on Monday, police"
+SUBJECT_OPENERS = frozenset({",", "and", "or", "but", "that", "then", "also", "as", "when",
+                             "after", "before", "while", "because", "since", "if", '"'})
+
+
+def _object_of_verb(tokens: list[Token], start: int) -> bool:
+    """Whether the phrase at ``start`` follows a verb directly (``struck Nepal``), as an
+    object does, rather than opening its clause as a subject does."""
+    k = start - 1
+    while k >= 0 and tokens[k].fold in {"the", "a", "an"}:
+        k -= 1
+    if k < 0:
+        return False
+    word = tokens[k]
+    return (
+        word.text.isalpha() and word.text == word.fold
+        and word.fold not in PREPOSITIONS | SUBJECT_OPENERS | QUANTITIES | ADVERBS
+    )
 
 
 def possessor_before(refs: list[ActorRef], tokens: list[Token], position: int) -> ActorRef | None:
