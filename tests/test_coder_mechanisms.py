@@ -593,6 +593,12 @@ def test_a_sea_is_not_the_province_of_the_same_name() -> None:
     assert not any(r.target and r.target.country == "SDN" for r in found)
 
 
+def test_an_act_inside_a_condition_gives_no_event() -> None:
+    text = ("Japan said it would respond firmly if China moved to threaten "
+            "Japanese ships near the islands.")
+    assert not any(r.source.country == "CHN" for r in code(text))
+
+
 def test_future_attack_is_a_threat() -> None:
     pairs = country_pairs("North Korea will strike South Korea if provoked, state media said.")
     assert not any(root == "19" for _, _, root in pairs)

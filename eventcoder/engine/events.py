@@ -506,7 +506,9 @@ class ArticleEngine:
                 return [], []
             future = True
         material = entry.code[:2] in modality.MATERIAL_ROOTS
-        if material and modality.is_hypothetical(tokens, match.start):
+        if modality.is_conditional(tokens, match.start) or (
+            material and modality.is_hypothetical(tokens, match.start)
+        ):
             notes.append(f"{label}: hypothetical: no event")
             return [], []
 

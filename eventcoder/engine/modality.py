@@ -26,6 +26,7 @@ REFUSALS = frozenset({"refuse", "refused", "refuses", "refusing", "declined", "d
 HABITUAL = frozenset({"routinely", "frequently", "regularly", "often", "usually", "typically",
                       "traditionally", "habitually"})
 HYPOTHETICAL = frozenset({"could", "may", "might", "if", "unless", "whether", "should"})
+CONDITIONS = frozenset({"if", "unless", "whether"})
 BARRIERS = frozenset({".", ";", ":", "!", "?", '"', "but", "while", "whereas"})
 
 # future or announced acts: what CAMEO codes them as. The longest matching prefix of the
@@ -130,6 +131,12 @@ def is_hypothetical(tokens: list[Token], start: int) -> bool:
         t.fold for t in tokens[max(0, start - 5) : start] if t.text == "May" and t is not tokens[0]
     }
     return any(w in HYPOTHETICAL and w not in months for w in words)
+
+
+def is_conditional(tokens: list[Token], start: int) -> bool:
+    """``if it moved to threaten its neighbours``, ``unless Israel halts``: any act in a
+    condition is what might happen, not what did."""
+    return any(w in CONDITIONS for w in _window(tokens, start, 5))
 
 
 def is_infinitive(tokens: list[Token], start: int) -> bool:
