@@ -109,6 +109,11 @@ def test_the_head_of_an_international_body_speaks_for_it() -> None:
     assert {r.source.code for r in found} == {"IGONAT"}
 
 
+def test_a_capital_naming_where_a_place_is_is_no_government() -> None:
+    found = triples("Russian jets bombed two Kyiv suburbs on Monday.")
+    assert found and all(t != "UKRGOV" for _, t, _ in found)
+
+
 def test_a_former_leader_is_not_the_government() -> None:
     records = code("Former Pakistani prime minister Imran Khan criticised the United States.")
     assert records

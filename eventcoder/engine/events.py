@@ -64,6 +64,12 @@ EVENT_ANAPHORS = frozenset(
     """act attack attacks strike strikes aggression incident violation breach bombing raid
     raids operation assault provocation move shelling airstrike airstrikes""".split()
 )
+# nouns of places inside a city: "the Damascus suburbs" are a place, not the government
+PLACE_NOUNS = frozenset(
+    """suburb suburbs district districts neighbourhood neighbourhoods neighborhood
+    neighborhoods outskirts airport streets street residents hospital hospitals market
+    markets area areas quarter""".split()
+)
 # a dateline opens a report: "CAIRO, Jan 3 (Reuters) -", "KABUL:", "BEIRUT (AP) -"
 DATELINE = re.compile(
     r"^\s*[A-Z][A-Z.'/\- ]{2,40}(?:,\s*[A-Z][\w.' ]{0,40}){0,2}"
@@ -269,8 +275,17 @@ class ArticleEngine:
 
     def _inside_place_name(self, ref: ActorRef, tokens: list[Token]) -> bool:
         """``Lower Juba``, ``Jerusalem's Old City``: a capital that is part of the name of
-        another place is no actor."""
-        if not ref.capital or ref.start == 0 or not tokens[ref.start - 1].is_capitalized:
+        another place is no actor; nor is one that names where a place is (``two Damascus
+        suburbs``, ``Beirut's southern suburbs``, ``Kabul airport``)."""
+        if not ref.capital:
+            return False
+        k = ref.end
+        while k < len(tokens) and (tokens[k].fold == "'s"
+                                   or tokens[k].fold in roles.PLACE_MODIFIERS):
+            k += 1
+        if k < len(tokens) and tokens[k].fold in PLACE_NOUNS:
+            return True
+        if ref.start == 0 or not tokens[ref.start - 1].is_capitalized:
             return False
         name = " ".join(t.text for t in tokens[ref.start - 1 : ref.end])
         place = place_named(name, self.gazetteer)
