@@ -824,8 +824,11 @@ class ArticleEngine:
         if match.pattern.entry.code[:2] in FORCEFUL_ROOTS:
             # "pounded Gaza", "shelled Kharkiv": a capitalised name right after an act of
             # force is the place hit, whatever its size
-            at = match.end + (1 if match.end < len(tokens) and tokens[match.end].fold == "the"
-                              else 0)
+            at = match.end
+            while at < min(len(tokens), match.end + 2) and (
+                tokens[at].fold in {"the", "a", "an"} or _is_numeral(tokens[at])
+            ):
+                at += 1  # "shelled the Kharkiv region", "bombed two Kyiv suburbs"
             named: list[Token] = []
             while at < len(tokens) and len(named) < 3 and tokens[at].is_capitalized:
                 named.append(tokens[at])
