@@ -394,6 +394,24 @@ def test_the_subject_opens_the_clause_before_the_participle() -> None:
                for r in code(text))
 
 
+def test_partners_of_a_mutual_act_are_each_others_targets_not_its_topic() -> None:
+    pairs = country_pairs("India and Japan held talks on China's maritime claims on Monday.")
+    assert {("IND", "JPN", "04"), ("JPN", "IND", "04")} <= pairs
+    assert not any("CHN" in (s, t) for s, t, _ in pairs)
+
+
+def test_the_two_sides_are_the_pair_just_named() -> None:
+    text = ("Qatari mediators met the Ethiopian and Eritrean delegations in Doha as the two "
+            "sides held talks on the border.")
+    pairs = country_pairs(text)
+    assert {("ETH", "ERI", "04"), ("ERI", "ETH", "04")} <= pairs
+
+
+def test_a_truce_between_two_sides_is_theirs() -> None:
+    pairs = country_pairs("A truce between Armenia and Azerbaijan took effect on Saturday.")
+    assert {("ARM", "AZE", "08"), ("AZE", "ARM", "08")} <= pairs
+
+
 def test_claiming_an_attack_is_aimed_at_its_victims() -> None:
     text = ("A car bomb exploded near an army base in Mogadishu, killing six soldiers. "
             "Al-Shabaab fighters bombed a Somali army base on Monday. "

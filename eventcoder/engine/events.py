@@ -9,6 +9,7 @@ principal actors (for ``the two sides``).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 
@@ -332,6 +333,14 @@ class ArticleEngine:
         if ref.kind == "named":
             return [ref]
         if ref.kind == "collective":
+            # "the American and Iranian delegations ... as the two sides held talks"
+            named = [r for r in refs if r.kind == "named" and r.end <= ref.start and r.country]
+            for first, second in reversed(list(itertools.pairwise(named))):
+                between = {t.fold for t in tokens[first.end : second.start]}
+                if "and" in between and between <= {"and", "the", ","} and (
+                    first.country != second.country
+                ):
+                    return [_moved(first, ref), _moved(second, ref)]
             exclude = speaker.country if speaker else None
             return [
                 attrs.evolve(ref, code=c, country=c, name=c)
@@ -590,9 +599,12 @@ class ArticleEngine:
                     # "massed troops along its frontier with Ukraine": past the own words
                     stage = roles.targets_after(refs, tokens, stage[-1].end,
                                                 places=with_places)
-                if mutual and all(ref.kind == "agent" for ref in stage):
-                    # "Russia and Ukraine swapped 35 prisoners": the partners are each
-                    # other's targets, the prisoners what they exchanged
+                if mutual and (all(ref.kind == "agent" for ref in stage) or (
+                    stage and tokens[stage[0].start - 1].fold not in {"with", "to"}
+                )):
+                    # "Russia and Ukraine swapped 35 prisoners", "Kenya and Somalia agreed
+                    # to share intelligence on al-Shabaab": the partners are each other's
+                    # targets; a third party is one only "with" them
                     break
                 if kept:
                     resolved_targets = kept
@@ -703,8 +715,9 @@ class ArticleEngine:
     @staticmethod
     def _between(match: ActionMatch, tokens: list[Token],
                  refs: list[ActorRef]) -> list[ActorRef]:
-        """``fighting between the army and the RSF``: the two sides of a mutual act."""
-        for k in range(match.end, min(len(tokens), match.end + 6)):
+        """``fighting between the army and the RSF``, ``a ceasefire between``: the two sides
+        of a mutual act."""
+        for k in range(match.start + 1, min(len(tokens), match.end + 6)):
             if tokens[k].fold in roles.RIGHT_BARRIERS:
                 return []
             if tokens[k].fold == "between":
