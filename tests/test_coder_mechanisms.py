@@ -412,6 +412,15 @@ def test_a_truce_between_two_sides_is_theirs() -> None:
     assert {("ARM", "AZE", "08"), ("AZE", "ARM", "08")} <= pairs
 
 
+def test_a_place_after_words_is_where_they_were_said() -> None:
+    pairs = country_pairs("Japan lodged a strong protest at a meeting in Hanoi on Monday.")
+    assert not any(t == "VNM" for _, t, _ in pairs)
+
+
+def test_a_place_after_an_act_of_force_is_where_it_struck() -> None:
+    assert ("ISR", "SYR", "19") in country_pairs("Israeli jets attacked targets in Homs.")
+
+
 def test_claiming_an_attack_is_aimed_at_its_victims() -> None:
     text = ("A car bomb exploded near an army base in Mogadishu, killing six soldiers. "
             "Al-Shabaab fighters bombed a Somali army base on Monday. "

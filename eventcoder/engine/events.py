@@ -60,6 +60,8 @@ LIGHT_VERBS = frozenset(
 # acts of speech, whose noun ("an unacceptable act", "a call for restraint") is the subject's
 # even without a light verb; any other noun event needs its owner named ("Pelosi's visit")
 SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+# appeals, demands, disapproval and rejections: a place after them is where they were made
+VERBAL_ROOTS = frozenset({"02", "10", "11", "12"})
 # nouns that refer back to an act already reported: "this illegal act", "the strike"
 EVENT_ANAPHORS = frozenset(
     """act attack attacks strike strikes aggression incident violation breach bombing raid
@@ -794,9 +796,12 @@ class ArticleEngine:
                 ):
                     notes.append(f"{label}: target is the author of an act referred back to")
                     return [attrs.evolve(earlier.source, start=match.end, end=match.end)]
-        offset = tokens[0].start if tokens else 0
+        offset = self.sentence_start
         end_char = window[-1].end - offset if window else 0
-        for place in self.places:
+        # a place after words is where they were said ("lodged a protest in Beijing"); after
+        # an act, where it struck
+        places = [] if match.pattern.entry.code[:2] in VERBAL_ROOTS else self.places
+        for place in places:
             if tokens[match.start].start - offset <= place.start < end_char and place.place.country:
                 country = place.place.country
                 as_actor = ActorRef(match.end, match.end, place.text, country, country, None,
