@@ -114,6 +114,12 @@ def test_a_capital_naming_where_a_place_is_is_no_government() -> None:
     assert found and all(t != "UKRGOV" for _, t, _ in found)
 
 
+def test_a_country_name_opening_a_province_name_is_no_actor() -> None:
+    found = code("Bandits kidnapped 30 pupils from a school in Niger State on Monday.")
+    assert found and all("NER" not in (r.source.country, r.target and r.target.country)
+                         for r in found)
+
+
 def test_a_former_leader_is_not_the_government() -> None:
     records = code("Former Pakistani prime minister Imran Khan criticised the United States.")
     assert records
@@ -135,6 +141,9 @@ def test_coordinated_targets_each_get_an_event() -> None:
          ("SYRREB", "SYRMIL")),
         # the state it acts on, when no place is named
         ("The Islamic State threatened Russia with new attacks.", ("RUSREB", "RUS")),
+        # where it happened, not a country named as an actor
+        ("U.S. troops captured an Islamic State stronghold at Raqqa in Syria.",
+         ("USAMIL", "SYRREB")),
         # its own default when the sentence says nothing of where
         ("The Islamic State threatened Europe.", ("IRQREB", "EUR")),
     ],

@@ -73,6 +73,12 @@ PLACE_NOUNS = frozenset(
     neighborhoods outskirts airport streets street residents hospital hospitals market
     markets area areas quarter""".split()
 )
+# the words before a place that say an act happened there: "in eastern Syria", "at Baghouz"
+LOCATED = re.compile(
+    r"\b(?:in|at|near|inside|outside|around|across|into)\s+(?:the\s+)?"
+    r"(?:(?:" + "|".join(sorted(roles.PLACE_MODIFIERS - {"the"})) + r")\s+)?$",
+    re.IGNORECASE,
+)
 # a dateline opens a report: "CAIRO, Jan 3 (Reuters) -", "KABUL:", "BEIRUT (AP) -"
 DATELINE = re.compile(
     r"^\s*[A-Z][A-Z.'/\- ]{2,40}(?:,\s*[A-Z][\w.' ]{0,40}){0,2}"
@@ -158,6 +164,7 @@ class ArticleEngine:
         self.gazetteer = gazetteer
         self.places: list[PlaceMention] = []
         self.sentence_start = 0  # where the sentence being read starts in the article
+        self.sentence_text = ""
         self.text = text
         self.state = _ArticleState(day)
         self.quotes = find_quotes(text)
@@ -279,7 +286,11 @@ class ArticleEngine:
     def _inside_place_name(self, ref: ActorRef, tokens: list[Token]) -> bool:
         """``Lower Juba``, ``Jerusalem's Old City``: a capital that is part of the name of
         another place is no actor; nor is one that names where a place is (``two Damascus
-        suburbs``, ``Beirut's southern suburbs``, ``Kabul airport``)."""
+        suburbs``, ``Beirut's southern suburbs``, ``Kabul airport``), nor a name that opens a
+        province's (``Niger State``)."""
+        after = tokens[ref.end].text if ref.end < len(tokens) else ""
+        if ref.kind == "named" and after in {"State", "Province", "Region", "Governorate"}:
+            return True  # "Niger State" is in Nigeria
         if not ref.capital:
             return False
         k = ref.end
@@ -459,6 +470,7 @@ class ArticleEngine:
             refs = [r for r in refs if tokens[r.start].start >= cut]
         self.places = find_places(sentence.text, self.gazetteer)
         self.sentence_start = sentence.start
+        self.sentence_text = sentence.text
         self.state.place_countries.extend(
             m.place.country for m in self.places if m.place.country and len(m.place.country) == 3
         )
@@ -692,8 +704,10 @@ class ArticleEngine:
         else the last place the article named."""
         if not ref.theatre:
             return ref
-        country = next((p.place.country for p in self.places if _is_state(p.place.country)),
-                       None)
+        # places after a locative first: a country's name may be an actor ("U.S.-backed")
+        located = sorted((p for p in self.places if _is_state(p.place.country)),
+                         key=lambda p: not LOCATED.search(self.sentence_text[: p.start]))
+        country = located[0].place.country if located else None
         if country is None:
             country = next((o.country for o in others if _is_state(o.country)
                             and not o.theatre), None)
