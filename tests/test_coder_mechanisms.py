@@ -430,6 +430,20 @@ def test_a_place_after_an_act_of_force_is_where_it_struck() -> None:
     assert ("ISR", "SYR", "19") in country_pairs("Israeli jets attacked targets in Homs.")
 
 
+def test_an_accusation_after_a_report_is_the_reporters() -> None:
+    text = ("Human Rights Watch said Ethiopian soldiers had shelled villages in Tigray, "
+            "accusing Addis Ababa of war crimes.")
+    found = triples(text)
+    assert any(s.startswith("NGOHRIHRW") and t == "ETHGOV" and c.startswith("112")
+               for s, t, c in found), found
+
+
+def test_a_criticism_continuing_a_demand_is_aimed_at_the_same_target() -> None:
+    text = ("Beijing demanded that Canberra drop its inquiry, calling the decision "
+            "a serious provocation.")
+    assert ("CHN", "AUS", "11") in country_pairs(text)
+
+
 def test_claiming_an_attack_is_aimed_at_its_victims() -> None:
     text = ("A car bomb exploded near an army base in Mogadishu, killing six soldiers. "
             "Al-Shabaab fighters bombed a Somali army base on Monday. "

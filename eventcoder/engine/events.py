@@ -102,6 +102,16 @@ class Candidate:
 
 
 @attrs.frozen
+class PriorAct:
+    """The last act read in a sentence: what a later verb may share (``X recalled its envoy
+    and summoned ...``, ``X demanded ..., calling it ...``)."""
+
+    match: ActionMatch
+    sources: list[ActorRef]
+    targets: list[ActorRef]
+
+
+@attrs.frozen
 class SentenceTrace:
     """What the engine saw in one sentence (for ``eventcoder explain``)."""
 
@@ -482,7 +492,7 @@ class ArticleEngine:
         actions = find_actions(tokens, self.lexicon)
         notes: list[str] = []
         candidates: list[Candidate] = []
-        previous: tuple[ActionMatch, list[ActorRef]] | None = None
+        previous: PriorAct | None = None
         for match in actions:
             if _in_allegation(tokens, match, actions, refs):
                 label = f"[{match.pattern.entry.id}] '{match.pattern.text}'"
@@ -496,7 +506,8 @@ class ArticleEngine:
             # finite verb; not from a participle used as an adjective ("occupying forces")
             finite = match.pattern.form == "verb" and not tokens[match.start].fold.endswith("ing")
             if sources and (found or finite):
-                previous = (match, sources)
+                targets = [c.target for c in found if c.target is not None]
+                previous = PriorAct(match, sources, targets)
         for ref in refs:
             if ref.kind != "named":
                 continue
@@ -511,7 +522,7 @@ class ArticleEngine:
     def _events_of(
         self, match: ActionMatch, tokens: list[Token], refs: list[ActorRef],
         speaker: ActorRef | None, sentence: Sentence,
-        previous: tuple[ActionMatch, list[ActorRef]] | None, notes: list[str],
+        previous: PriorAct | None, notes: list[str],
     ) -> tuple[list[Candidate], list[ActorRef]]:
         pattern = match.pattern
         entry = pattern.entry
@@ -551,6 +562,7 @@ class ArticleEngine:
             return [], []
 
         passive = pattern.form == "verb" and roles.is_passive(tokens, match, refs)
+        borrowed: list[ActorRef] = []  # the targets of the act a participle continues
         sources: list[ActorRef] = []
         targets: list[ActorRef] = []
         if pattern.form == "verb" and passive:
@@ -560,16 +572,26 @@ class ArticleEngine:
             targets = roles.coordinated_before(refs, tokens, subject) if subject else []
         elif pattern.form == "verb":
             subject = roles.subject_before(refs, tokens, match.start)
-            if previous is not None and self._shares_subject(previous[0], match, tokens, refs):
+            shared = previous is not None and self._shares_subject(previous.match, match,
+                                                                   tokens, refs)
+            if previous is not None and shared:
                 violent = {"18", "19", "20"}
                 if (
                     tokens[match.start - 1].fold == "," and entry.code[:2] in violent
-                    and previous[0].pattern.entry.code[:2] in violent
+                    and previous.match.pattern.entry.code[:2] in violent
                 ):
                     # "rammed a convoy, killing four soldiers": the toll of that act
                     notes.append(f"{label}: the outcome of the act before it: no event")
-                    return [], previous[1]
-                sources = previous[1]
+                    return [], previous.sources
+                sources = previous.sources
+                if tokens[match.start - 1].fold == "," and entry.code[:2] in {"10", "11"}:
+                    # "demanded that Washington reverse ..., calling the order a provocation"
+                    borrowed = previous.targets
+                reporter = self._reporter(previous.match, match, tokens, refs)
+                if reporter is not None and entry.code[:2] in SPEECH_ROOTS:
+                    # "Amnesty said government forces had used chemical weapons, accusing
+                    # Khartoum of war crimes": the accusation is the reporter's
+                    sources = [reporter]
             elif subject is not None:
                 sources = roles.coordinated_before(refs, tokens, subject)
         elif speech_from := self._from_phrase(match, tokens, refs, entry.code):
@@ -639,6 +661,9 @@ class ArticleEngine:
             resolved_sources = resolved_sources[:1]
         if not resolved_targets:
             resolved_targets = self._implicit_target(match, tokens, resolved_sources, notes, label)
+        if not resolved_targets and borrowed:
+            notes.append(f"{label}: aimed at the target of the act it continues")
+            resolved_targets = [attrs.evolve(t, start=match.end, end=match.end) for t in borrowed]
         if not resolved_targets and entry.code in SELF_DIRECTED and resolved_sources:
             # "declared a state of emergency": a state's measure on its own population
             country = resolved_sources[0].country
@@ -875,6 +900,20 @@ class ArticleEngine:
                         notes.append(f"{label}: target is the country of the place {name!r}")
                         return [as_actor]
         return []
+
+    @staticmethod
+    def _reporter(previous: ActionMatch, match: ActionMatch, tokens: list[Token],
+                  refs: list[ActorRef]) -> ActorRef | None:
+        """The subject of a speech verb that reports ``previous``, when ``match`` is a
+        participle after a comma that closes the report (``X said Y did Z, accusing``)."""
+        if not (tokens[match.start - 1].fold == "," and tokens[match.start].fold.endswith("ing")):
+            return None
+        for k in range(previous.start - 1, -1, -1):
+            if tokens[k].fold in roles.LEFT_BARRIERS:
+                return None
+            if tokens[k].fold in roles.SPEECH_VERBS:
+                return roles.subject_before(refs, tokens, k)
+        return None
 
     @staticmethod
     def _shares_subject(previous: ActionMatch, match: ActionMatch, tokens: list[Token],
