@@ -112,6 +112,16 @@ class PriorAct:
 
 
 @attrs.frozen
+class RolesRead:
+    """The source and target phrases a clause gives an action, before they are resolved."""
+
+    sources: list[ActorRef]
+    targets: list[ActorRef]
+    borrowed: list[ActorRef] = attrs.field(factory=list)  # targets of the act it continues
+    outcome: bool = False  # the toll of the act before it, not an act of its own
+
+
+@attrs.frozen
 class SentenceTrace:
     """What the engine saw in one sentence (for ``eventcoder explain``)."""
 
@@ -524,187 +534,218 @@ class ArticleEngine:
         speaker: ActorRef | None, sentence: Sentence,
         previous: PriorAct | None, notes: list[str],
     ) -> tuple[list[Candidate], list[ActorRef]]:
-        pattern = match.pattern
-        entry = pattern.entry
-        label = f"[{entry.id}] '{pattern.text}'"
-        if modality.is_embedded_gerund(tokens, match.start):
-            notes.append(f"{label}: the content of another act (of/for + -ing): no event")
+        """The events one action reports, and the subjects a later verb may share: first
+        whether it reports an act at all, then its roles, its targets, and the pairs."""
+        entry = match.pattern.entry
+        label = f"[{entry.id}] '{match.pattern.text}'"
+        reason = self._why_no_act(match, tokens, sentence, previous)
+        if reason is not None:
+            notes.append(f"{label}: {reason}: no event")
             return [], []
-        if pattern.form == "verb" and match.start > 0 and (
-            tokens[match.start - 1].fold in DETERMINERS
-            or (tokens[match.start].fold.endswith("ed") and _is_numeral(tokens[match.start - 1]))
-        ):
-            notes.append(f"{label}: a noun after a determiner, not a verb: no event")
-            return [], []
-        if pattern.form == "verb" and _hyphen_joined(tokens, match.start, sentence):
-            notes.append(f"{label}: part of a compound ('government-sanctioned'): no event")
-            return [], []
-        if modality.is_negated(tokens, match.start):
-            notes.append(f"{label}: negated: no event")
-            return [], []
-        if modality.is_habitual(tokens, match.start):
-            notes.append(f"{label}: what the actor habitually does: no event")
-            return [], []
-        if modality.is_cumulative(tokens, match.start, match.end):
-            notes.append(f"{label}: a tally of acts over a span of time: no event")
-            return [], []
-        future = modality.is_future(tokens, match.start)
-        if modality.is_infinitive(tokens, match.start):
-            if previous is not None:
-                notes.append(f"{label}: infinitive completing an earlier act: no event")
-                return [], []
-            future = True
-        material = entry.code[:2] in modality.MATERIAL_ROOTS
-        if modality.is_conditional(tokens, match.start) or (
-            material and modality.is_hypothetical(tokens, match.start)
-        ):
-            notes.append(f"{label}: hypothetical: no event")
-            return [], []
-
-        passive = pattern.form == "verb" and roles.is_passive(tokens, match, refs)
-        borrowed: list[ActorRef] = []  # the targets of the act a participle continues
-        sources: list[ActorRef] = []
-        targets: list[ActorRef] = []
-        if pattern.form == "verb" and passive:
-            agent = roles.agent_after(refs, tokens, match.end)
-            sources = [agent] if agent else []
-            subject = roles.subject_before(refs, tokens, match.start)
-            targets = roles.coordinated_before(refs, tokens, subject) if subject else []
-        elif pattern.form == "verb":
-            subject = roles.subject_before(refs, tokens, match.start)
-            shared = previous is not None and self._shares_subject(previous.match, match,
-                                                                   tokens, refs)
-            if previous is not None and shared:
-                violent = {"18", "19", "20"}
-                if (
-                    tokens[match.start - 1].fold == "," and entry.code[:2] in violent
-                    and previous.match.pattern.entry.code[:2] in violent
-                ):
-                    # "rammed a convoy, killing four soldiers": the toll of that act
-                    notes.append(f"{label}: the outcome of the act before it: no event")
-                    return [], previous.sources
-                sources = previous.sources
-                if tokens[match.start - 1].fold == "," and entry.code[:2] in {"10", "11"}:
-                    # "demanded that Washington reverse ..., calling the order a provocation"
-                    borrowed = previous.targets
-                reporter = self._reporter(previous.match, match, tokens, refs)
-                if reporter is not None and entry.code[:2] in SPEECH_ROOTS:
-                    # "Amnesty said government forces had used chemical weapons, accusing
-                    # Khartoum of war crimes": the accusation is the reporter's
-                    sources = [reporter]
-            elif subject is not None:
-                sources = roles.coordinated_before(refs, tokens, subject)
-        elif speech_from := self._from_phrase(match, tokens, refs, entry.code):
-            # "drew condemnation from Seoul and Tokyo": the critics are after "from", the
-            # criticised is the sentence's subject
-            sources = speech_from
-            subject = roles.subject_before(refs, tokens, match.start)
-            targets = [subject] if subject else []
-        else:
-            # "a suicide bomber rammed ...": a noun naming the doer is the doer
-            doer = next((r for r in refs if r.kind == "agent" and r.end == match.end
-                         and r.start >= match.start), None)
-            owner = doer or roles.possessor_before(refs, tokens, match.start) or (
-                roles.agent_after(refs, tokens, match.end)
-            )
-            # a verbal act named by a noun is the speaker's ("X said it was an unacceptable
-            # act"); a material one is the subject's only after a light verb ("X launched strikes")
-            speech = entry.code[:2] in SPEECH_ROOTS
-            if owner is None and (speech or self._after_light_verb(tokens, match.start)):
-                owner = roles.subject_before(refs, tokens, match.start)
-            sources = [owner] if owner else []
-        resolved_sources = [s for ref in sources for s in self._resolve(ref, refs, tokens, speaker)]
-        resolved_targets = [t for ref in targets for t in self._resolve(ref, refs, tokens, speaker)]
-        if not targets:
-            # "X and Y signed a deal in Doha": partners before the place where they met
-            mutual = entry.reciprocal and len(resolved_sources) > 1
-            stages = self._target_stages(match, tokens, refs, places=not mutual)
-            if entry.target == "accuser":
-                # a denial answers its accuser: "brushing aside accusations by X"
-                stages = [(self._accuser(match, tokens, refs, resolved_sources), True)]
-            for stage, with_places in stages:
-                for _ in range(3):
-                    resolved = [t for ref in stage
-                                for t in self._resolve(ref, refs, tokens, speaker)]
-                    kept = [t for t in resolved if not resolved_sources
-                            or not all(_within_one_actor(s, t) for s in resolved_sources)]
-                    if kept or not resolved:
-                        break
-                    notes.append(f"{label}: {resolved[0].text!r} is the source's own: "
-                                 "looking further")
-                    # "massed troops along its frontier with Ukraine": past the own words
-                    stage = roles.targets_after(refs, tokens, stage[-1].end,
-                                                places=with_places)
-                if mutual and (all(ref.kind == "agent" for ref in stage) or (
-                    stage and tokens[stage[0].start - 1].fold not in {"with", "to"}
-                )):
-                    # "Russia and Ukraine swapped 35 prisoners", "Kenya and Somalia agreed
-                    # to share intelligence on al-Shabaab": the partners are each other's
-                    # targets; a third party is one only "with" them
-                    break
-                if kept:
-                    resolved_targets = kept
-                    break
-        if not resolved_sources and entry.reciprocal:
+        future = modality.is_future(tokens, match.start) or modality.is_infinitive(
+            tokens, match.start
+        )
+        read = self._read_roles(match, tokens, refs, previous)
+        if read.outcome:
+            notes.append(f"{label}: the outcome of the act before it: no event")
+            return [], read.sources
+        sources = [s for ref in read.sources for s in self._resolve(ref, refs, tokens, speaker)]
+        targets = [t for ref in read.targets for t in self._resolve(ref, refs, tokens, speaker)]
+        if not read.targets:
+            targets = self._search_targets(match, tokens, refs, speaker, sources, notes, label)
+        if not sources and entry.reciprocal:
             sides = [t for ref in self._between(match, tokens, refs)
                      for t in self._resolve(ref, refs, tokens, speaker)]
             if len(sides) >= 2:
                 notes.append(f"{label}: the two sides named after 'between'")
-                resolved_sources, resolved_targets = sides[:1], sides[1:]
-        if not resolved_sources:
+                sources, targets = sides[:1], sides[1:]
+        if not sources:
             notes.append(f"{label}: no source actor found: no event")
             return [], []
-        subjects = resolved_sources  # all of them carry over to a later "and ..." verb
-        if not resolved_targets and entry.reciprocal and len(resolved_sources) > 1:
+        subjects = sources  # all of them carry over to a later "and ..." verb
+        if not targets and entry.reciprocal and len(sources) > 1:
             # "Israel and Hamas agreed to a ceasefire": the subjects act towards each other
-            resolved_targets = resolved_sources[1:]
-            resolved_sources = resolved_sources[:1]
-        if not resolved_targets:
-            resolved_targets = self._implicit_target(match, tokens, resolved_sources, notes, label)
-        if not resolved_targets and borrowed:
-            notes.append(f"{label}: aimed at the target of the act it continues")
-            resolved_targets = [attrs.evolve(t, start=match.end, end=match.end) for t in borrowed]
-        if not resolved_targets and entry.code in SELF_DIRECTED and resolved_sources:
-            # "declared a state of emergency": a state's measure on its own population
-            country = resolved_sources[0].country
-            if country:
-                notes.append(f"{label}: a measure on the source's own country")
-                resolved_targets = [ActorRef(match.end, match.end, country, country, country,
-                                             None, country, "named")]
-        deadly = entry.code[:2] == "19" and any(
-            t.kind == "dead" and t.count for t in find_tolls(sentence.text)
-        )
-        victims = entry.code[:2] in VICTIM_ROOTS or entry.code[:3] == "171" or deadly
-        if not resolved_targets and victims and resolved_sources:
-            # "insurgents massacred 80 people in a village": assaults and mass violence with
-            # no named victim are coded against the civilians where they happened
-            located = [m.place.country for m in self.places if m.place.country]
-            # where it happened, else the source's own country; property seized
-            # needs its place named ("seized a ship" says nothing of whose it was)
-            country = located[0] if located else (
-                resolved_sources[0].country if entry.code != "1711" else None
-            )
-            if country and len(country) == 3:
-                notes.append(f"{label}: unnamed victims: the civilians of {country}")
-                resolved_targets = [ActorRef(match.end, match.end, "civilians",
-                                             compose_code(country, "CVL"), country, "CVL",
-                                             f"{country} (CVL)", "named")]
-        if not resolved_targets and entry.target != "none":
+            sources, targets = sources[:1], sources[1:]
+        if not targets:
+            targets = self._unnamed_targets(match, tokens, sentence, sources, read.borrowed,
+                                            notes, label)
+        if not targets and entry.target != "none":
             # an optional target that is not named gives no record: a dyad is what analysts
             # compare, and a record with half of one cannot be matched to anything
             notes.append(f"{label}: no target actor found: no event")
             return [], subjects
-        resolved_sources = [self._in_theatre(s, resolved_targets) for s in resolved_sources]
-        resolved_targets = [self._in_theatre(t, resolved_sources) for t in resolved_targets]
+        sources = [self._in_theatre(s, targets) for s in sources]
+        targets = [self._in_theatre(t, sources) for t in targets]
         code = modality.future_code(entry.code) if future else entry.code
-        out: list[Candidate] = []
+        return self._pairs(match, tokens, sentence, sources, targets, code, future, notes,
+                           label), subjects
+
+    def _why_no_act(self, match: ActionMatch, tokens: list[Token], sentence: Sentence,
+                    previous: PriorAct | None) -> str | None:
+        """Why the words matched report no act of their own, or None when they do."""
+        form = match.pattern.form
+        at = match.start
+        if modality.is_embedded_gerund(tokens, at):
+            return "the content of another act (of/for + -ing)"
+        if form == "verb" and at > 0 and (
+            tokens[at - 1].fold in DETERMINERS
+            or (tokens[at].fold.endswith("ed") and _is_numeral(tokens[at - 1]))
+        ):
+            return "a noun after a determiner, not a verb"
+        if form == "verb" and _hyphen_joined(tokens, at, sentence):
+            return "part of a compound ('government-sanctioned')"
+        if modality.is_negated(tokens, at):
+            return "negated"
+        if modality.is_habitual(tokens, at):
+            return "what the actor habitually does"
+        if modality.is_cumulative(tokens, at, match.end):
+            return "a tally of acts over a span of time"
+        if modality.is_infinitive(tokens, at) and previous is not None:
+            return "infinitive completing an earlier act"
+        material = match.pattern.entry.code[:2] in modality.MATERIAL_ROOTS
+        if modality.is_conditional(tokens, at) or (
+            material and modality.is_hypothetical(tokens, at)
+        ):
+            return "hypothetical"
+        return None
+
+    def _read_roles(self, match: ActionMatch, tokens: list[Token], refs: list[ActorRef],
+                    previous: PriorAct | None) -> RolesRead:
+        """Source and target phrases as the clause places them: subject and object of an
+        active verb, ``by`` agent and subject of a passive, owner of a noun."""
+        pattern = match.pattern
+        code = pattern.entry.code
+        if pattern.form == "verb" and roles.is_passive(tokens, match, refs):
+            agent = roles.agent_after(refs, tokens, match.end)
+            subject = roles.subject_before(refs, tokens, match.start)
+            return RolesRead(
+                [agent] if agent else [],
+                roles.coordinated_before(refs, tokens, subject) if subject else [],
+            )
+        if pattern.form == "verb":
+            if previous is not None and self._shares_subject(previous.match, match, tokens, refs):
+                after_comma = tokens[match.start - 1].fold == ","
+                violent = {"18", "19", "20"}
+                if (after_comma and code[:2] in violent
+                        and previous.match.pattern.entry.code[:2] in violent):
+                    # "rammed a convoy, killing four soldiers": the toll of that act
+                    return RolesRead(previous.sources, [], outcome=True)
+                # "demanded that Washington reverse ..., calling the order a provocation"
+                borrowed = previous.targets if after_comma and code[:2] in {"10", "11"} else []
+                reporter = self._reporter(previous.match, match, tokens, refs)
+                if reporter is not None and code[:2] in SPEECH_ROOTS:
+                    # "Amnesty said government forces had used chemical weapons, accusing
+                    # Khartoum of war crimes": the accusation is the reporter's
+                    return RolesRead([reporter], [], borrowed)
+                return RolesRead(previous.sources, [], borrowed)
+            subject = roles.subject_before(refs, tokens, match.start)
+            return RolesRead(roles.coordinated_before(refs, tokens, subject) if subject else [],
+                             [])
+        speech_from = self._from_phrase(match, tokens, refs, code)
+        if speech_from:
+            # "drew condemnation from Seoul and Tokyo": the critics are after "from", the
+            # criticised is the sentence's subject
+            subject = roles.subject_before(refs, tokens, match.start)
+            return RolesRead(speech_from, [subject] if subject else [])
+        # "a suicide bomber rammed ...": a noun naming the doer is the doer
+        doer = next((r for r in refs if r.kind == "agent" and r.end == match.end
+                     and r.start >= match.start), None)
+        owner = doer or roles.possessor_before(refs, tokens, match.start) or (
+            roles.agent_after(refs, tokens, match.end)
+        )
+        # a verbal act named by a noun is the speaker's ("X said it was an unacceptable
+        # act"); a material one is the subject's only after a light verb ("X launched strikes")
+        speech = code[:2] in SPEECH_ROOTS
+        if owner is None and (speech or self._after_light_verb(tokens, match.start)):
+            owner = roles.subject_before(refs, tokens, match.start)
+        return RolesRead([owner] if owner else [], [])
+
+    def _search_targets(self, match: ActionMatch, tokens: list[Token], refs: list[ActorRef],
+                        speaker: ActorRef | None, sources: list[ActorRef], notes: list[str],
+                        label: str) -> list[ActorRef]:
+        """The target named in the clause, stage by stage (see ``_target_stages``), passing
+        over the source's own belongings."""
+        entry = match.pattern.entry
+        # "X and Y signed a deal in Doha": partners before the place where they met
+        mutual = entry.reciprocal and len(sources) > 1
+        stages = self._target_stages(match, tokens, refs, places=not mutual)
+        if entry.target == "accuser":
+            # a denial answers its accuser: "brushing aside accusations by X"
+            stages = [(self._accuser(match, tokens, refs, sources), True)]
+        for stage, with_places in stages:
+            kept: list[ActorRef] = []
+            for _ in range(3):
+                resolved = [t for ref in stage for t in self._resolve(ref, refs, tokens, speaker)]
+                kept = [t for t in resolved
+                        if not sources or not all(_within_one_actor(s, t) for s in sources)]
+                if kept or not resolved:
+                    break
+                notes.append(f"{label}: {resolved[0].text!r} is the source's own: looking further")
+                # "massed troops along its frontier with Ukraine": past the own words
+                stage = roles.targets_after(refs, tokens, stage[-1].end, places=with_places)
+            if mutual and (all(ref.kind == "agent" for ref in stage) or (
+                stage and tokens[stage[0].start - 1].fold not in {"with", "to"}
+            )):
+                # "Russia and Ukraine swapped 35 prisoners", "Kenya and Somalia agreed to share
+                # intelligence on al-Shabaab": the partners are each other's targets; a third
+                # party is one only "with" them
+                return []
+            if kept:
+                return kept
+        return []
+
+    def _unnamed_targets(self, match: ActionMatch, tokens: list[Token], sentence: Sentence,
+                         sources: list[ActorRef], borrowed: list[ActorRef], notes: list[str],
+                         label: str) -> list[ActorRef]:
+        """A target the clause implies without naming an actor: an act or a place referred to,
+        the target of the act a participle continues, the source's own country for measures
+        on its people, the civilians where an assault happened."""
+        entry = match.pattern.entry
+        implied = self._implicit_target(match, tokens, sources, notes, label)
+        if implied:
+            return implied
+        if borrowed:
+            notes.append(f"{label}: aimed at the target of the act it continues")
+            return [attrs.evolve(t, start=match.end, end=match.end) for t in borrowed]
+        if entry.code in SELF_DIRECTED and sources[0].country:
+            # "declared a state of emergency": a state's measure on its own population
+            country = sources[0].country
+            notes.append(f"{label}: a measure on the source's own country")
+            return [ActorRef(match.end, match.end, country, country, country, None, country,
+                             "named")]
+        deadly = entry.code[:2] == "19" and any(
+            t.kind == "dead" and t.count for t in find_tolls(sentence.text)
+        )
+        if entry.code[:2] in VICTIM_ROOTS or entry.code[:3] == "171" or deadly:
+            # "insurgents massacred 80 people in a village": assaults and mass violence with
+            # no named victim are coded against the civilians where they happened, else of the
+            # source's own country; property seized needs its place named ("seized a ship"
+            # says nothing of whose it was)
+            located = [m.place.country for m in self.places if m.place.country]
+            where = located[0] if located else (
+                sources[0].country if entry.code != "1711" else None
+            )
+            if where and len(where) == 3:
+                notes.append(f"{label}: unnamed victims: the civilians of {where}")
+                return [ActorRef(match.end, match.end, "civilians", compose_code(where, "CVL"),
+                                 where, "CVL", f"{where} (CVL)", "named")]
+        return []
+
+    @staticmethod
+    def _pairs(match: ActionMatch, tokens: list[Token], sentence: Sentence,
+               sources: list[ActorRef], targets: list[ActorRef], code: str, future: bool,
+               notes: list[str], label: str) -> list[Candidate]:
+        """One candidate per source and target (both ways for a mutual act), except an
+        actor acting on itself."""
+        entry = match.pattern.entry
         start, end = tokens[match.start].start, tokens[match.end - 1].end
-        maybe_targets: list[ActorRef | None] = list(resolved_targets) or [None]
+        maybe_targets: list[ActorRef | None] = list(targets) or [None]
         pairs: list[tuple[ActorRef, ActorRef | None]] = [
-            (s, t) for s in resolved_sources for t in maybe_targets
+            (s, t) for s in sources for t in maybe_targets
         ]
         if entry.reciprocal:
             pairs += [(t, s) for s, t in pairs if t is not None]
+        out: list[Candidate] = []
         seen = set()
         for source, target in pairs:
             if (
@@ -719,9 +760,9 @@ class ArticleEngine:
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Candidate(sentence, source, target, code, entry, pattern.text, start, end,
-                                 future))
-        return out, subjects
+            out.append(Candidate(sentence, source, target, code, entry, match.pattern.text,
+                                 start, end, future))
+        return out
 
     def _in_theatre(self, ref: ActorRef, others: list[ActorRef]) -> ActorRef:
         """A group that fights in several countries (``Islamic State``) is coded by where
