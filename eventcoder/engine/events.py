@@ -18,7 +18,7 @@ import pycountry
 
 from eventcoder.codebook.lexicon import Lexicon
 from eventcoder.codebook.model import ActionEntry, ActorEntry
-from eventcoder.engine import modality, roles
+from eventcoder.engine import modality, roles, words
 from eventcoder.engine.actors import ActorRef, build_actor_refs, compose_code
 from eventcoder.engine.matcher import ActionMatch, PhraseMatch, find_actions, find_phrases
 from eventcoder.engine.quotes import Quote, find_quotes, quote_at
@@ -32,51 +32,19 @@ ANAPHORIC_ROLES = frozenset({"HRI", "REB", "INS", "SEP", "UAF", "OPP", "PTY", "N
 # acts whose unnamed victims are the civilians where they happened; fighting (19) joins them
 # when the sentence counts its dead, and property attacks (171x) always do
 VICTIM_ROOTS = frozenset({"18", "20"})
-# words before a noun: a verb pattern after them is reading a noun ("the attack")
-DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "'s"}) | roles.POSSESSIVES
 # measures a state takes on its own population, coded against its own country
 SELF_DIRECTED = frozenset({"172", "1721", "1722", "1723", "1724"})
 # acts of force whose object may be a place: "pounded Gaza", "seized Kitchanga"
 FORCEFUL_ROOTS = frozenset({"17", "18", "19", "20"})
-LOCATIVE = frozenset({"in", "inside", "into", "across", "within"})
-# words between a role noun and the actor it belongs to: "fighters from Syria", "a spokesman
-# for the Kachin Independence Army", "hideouts in Iran", "the charge d'affaires at the Syrian
-# embassy"
-OWNER_WORDS = LOCATIVE | {"of", "from", "for", "at"}
-# words whose object is a noun naming the act, so that the subject is its source: "launched
-# air strikes", "carried out an attack", "fired rockets", "was responsible for the bombing"
-LIGHT_VERBS = frozenset(
-    """launch launched launches launching carry carried carries carrying conduct conducted
-    conducts conducting stage staged stages staging mount mounted mounts mounting execute
-    executed executes executing unleash unleashed unleashes unleashing wage waged wages waging
-    step stepped intensify intensified intensifies escalate escalated resume resumed resumes
-    continue continued continues begin began begins perform performed undertake undertook
-    undertaken make made makes order ordered orders press pressed renew renewed
-    hold held holds holding pay paid pays paying issue issued issues issuing lodge lodged
-    lodges lodging announce announced announces announcing extend extended extends
-    responsible fire fired fires firing drop dropped drops dropping lob lobbed hurl
-    hurled put puts putting place placed places placing""".split()
-)
 # acts of speech, whose noun ("an unacceptable act", "a call for restraint") is the subject's
 # even without a light verb; any other noun event needs its owner named ("Pelosi's visit")
 SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 # appeals, demands, disapproval and rejections: a place after them is where they were made
 VERBAL_ROOTS = frozenset({"02", "10", "11", "12"})
-# nouns that refer back to an act already reported: "this illegal act", "the strike"
-EVENT_ANAPHORS = frozenset(
-    """act attack attacks strike strikes aggression incident violation breach bombing raid
-    raids operation assault provocation move shelling airstrike airstrikes""".split()
-)
-# nouns of places inside a city: "the Damascus suburbs" are a place, not the government
-PLACE_NOUNS = frozenset(
-    """suburb suburbs district districts neighbourhood neighbourhoods neighborhood
-    neighborhoods outskirts airport streets street residents hospital hospitals market
-    markets area areas quarter""".split()
-)
 # the words before a place that say an act happened there: "in eastern Syria", "at Baghouz"
 LOCATED = re.compile(
     r"\b(?:in|at|near|inside|outside|around|across|into)\s+(?:the\s+)?"
-    r"(?:(?:" + "|".join(sorted(roles.PLACE_MODIFIERS - {"the"})) + r")\s+)?$",
+    r"(?:(?:" + "|".join(sorted(words.PLACE_MODIFIERS - {"the"})) + r")\s+)?$",
     re.IGNORECASE,
 )
 # a dateline opens a report: "CAIRO, Jan 3 (Reuters) -", "KABUL:", "BEIRUT (AP) -"
@@ -231,14 +199,14 @@ class ArticleEngine:
             if other.kind != "named" or not other.country or not 0 < other.start - ref.end <= 5:
                 continue
             between = [t.fold for t in tokens[ref.end : other.start]]
-            at = next((k for k, f in enumerate(between) if f in OWNER_WORDS), None)
+            at = next((k for k, f in enumerate(between) if f in words.OWNER_WORDS), None)
             if at is not None and at >= 1 and between[at - 1].endswith("ed"):
                 continue  # "the ministry demanded from Canada": a verb before the preposition
             # "hideouts in northern Iraq", "fighters from Syria" -- but not "rammed the gates
             # of the Chinese embassy"
             if at is not None and at <= 2 and all(
-                f in roles.PLACE_MODIFIERS for f in between[at + 1 :]
-            ) and not any(f in roles.RIGHT_BARRIERS - {'"'} or f == "," for f in between[:at]):
+                f in words.PLACE_MODIFIERS for f in between[at + 1 :]
+            ) and not any(f in words.RIGHT_BARRIERS - {'"'} or f == "," for f in between[:at]):
                 if other.role is not None and between[at] in {"for", "of"}:
                     return _moved(other, ref)  # "a spokesman for the Arakan Army": the group
                 country = other.country
@@ -292,7 +260,7 @@ class ArticleEngine:
             r for r in refs
             if r.start >= match.end and r.kind == "named" and r.country not in own
             # "in Tehran" is where, not who
-            and not (r.capital and tokens[r.start - 1].fold in roles.LOCATIVE_PLACES)
+            and not (r.capital and tokens[r.start - 1].fold in words.LOCATIVE_PLACES)
         ]
         if not later:
             return []
@@ -315,9 +283,9 @@ class ArticleEngine:
             return False
         k = ref.end
         while k < len(tokens) and (tokens[k].fold == "'s"
-                                   or tokens[k].fold in roles.PLACE_MODIFIERS):
+                                   or tokens[k].fold in words.PLACE_MODIFIERS):
             k += 1
-        if k < len(tokens) and tokens[k].fold in PLACE_NOUNS:
+        if k < len(tokens) and tokens[k].fold in words.PLACE_NOUNS:
             return True
         if ref.start == 0 or not tokens[ref.start - 1].is_capitalized:
             return False
@@ -331,10 +299,10 @@ class ArticleEngine:
         noun, behind a locative, gives its country (an actor there is not a place:
         ``troops near the Ukrainian border``)."""
         k = ref.end
-        if k >= len(tokens) or tokens[k].fold not in roles.LOCATIVE_PLACES:
+        if k >= len(tokens) or tokens[k].fold not in words.LOCATIVE_PLACES:
             return None
         k += 1
-        while k < len(tokens) and tokens[k].fold in roles.PLACE_MODIFIERS:
+        while k < len(tokens) and tokens[k].fold in words.PLACE_MODIFIERS:
             k += 1
         if k >= len(tokens):
             return None
@@ -351,14 +319,14 @@ class ArticleEngine:
         """``Gaza militants``, ``Kachin rebels``, ``Darfur villagers``: a place name right
         before a role noun gives its country."""
         taken = {k for r in refs for k in range(r.start, r.end)}
-        words: list[Token] = []
+        named: list[Token] = []
         k = ref.start - 1
-        while k >= 0 and len(words) < 3 and tokens[k].is_capitalized and k not in taken:
-            words.insert(0, tokens[k])
+        while k >= 0 and len(named) < 3 and tokens[k].is_capitalized and k not in taken:
+            named.insert(0, tokens[k])
             k -= 1
-        if not words:
+        if not named:
             return None
-        place = place_named(" ".join(t.text for t in words), self.gazetteer)
+        place = place_named(" ".join(t.text for t in named), self.gazetteer)
         return place.country if place is not None and _is_state(place.country) else None
 
     def _resolve(self, ref: ActorRef, refs: list[ActorRef], tokens: list[Token],
@@ -431,9 +399,9 @@ class ArticleEngine:
         """``The two leaders also discussed ...``, ``both ministers``: a definite plural role
         noun after a sentence whose acts had two or more actors of different countries
         refers to all of them."""
-        words = [t.fold for t in tokens[max(0, ref.start - 2) : ref.start]]
+        preceding = [t.fold for t in tokens[max(0, ref.start - 2) : ref.start]]
         head = tokens[ref.end - 1].fold
-        definite = words[-1:] in (["the"], ["both"]) or words == ["the", "two"]
+        definite = preceding[-1:] in (["the"], ["both"]) or preceding == ["the", "two"]
         if not definite or not head.endswith("s") or ref.role not in STATE_ROLES:
             return []
         by_country = {s.country: s for s in self.state.subjects
@@ -452,8 +420,8 @@ class ArticleEngine:
         head = tokens[ref.end - 1].fold
         earlier = [r for r in refs if r.kind == "named" and r.end <= ref.start]
         for other in [*reversed(earlier), *reversed(self.state.history)]:
-            words = other.text.lower().replace("'s", "").split()
-            if other.kind == "named" and not other.is_person and words and words[-1] == head:
+            name = other.text.lower().replace("'s", "").split()
+            if other.kind == "named" and not other.is_person and name and name[-1] == head:
                 return other
         if ref.role not in ANAPHORIC_ROLES:
             return None
@@ -472,7 +440,7 @@ class ArticleEngine:
         for other in refs:
             if (
                 other.kind == "pronoun" and other.end <= ref.start and ref.start - other.end <= 2
-                and tokens[other.start].fold in roles.POSSESSIVES
+                and tokens[other.start].fold in words.POSSESSIVES
             ):
                 return self._resolve(other, refs, tokens, speaker)
         return []
@@ -588,7 +556,7 @@ class ArticleEngine:
         if modality.is_embedded_gerund(tokens, at):
             return "the content of another act (of/for + -ing)"
         if form == "verb" and at > 0 and (
-            tokens[at - 1].fold in DETERMINERS
+            tokens[at - 1].fold in words.DETERMINERS
             or (tokens[at].fold.endswith("ed") and _is_numeral(tokens[at - 1]))
         ):
             return "a noun after a determiner, not a verb"
@@ -800,7 +768,7 @@ class ArticleEngine:
         """``fighting between the army and the RSF``, ``a ceasefire between``: the two sides
         of a mutual act."""
         for k in range(match.start + 1, min(len(tokens), match.end + 6)):
-            if tokens[k].fold in roles.RIGHT_BARRIERS:
+            if tokens[k].fold in words.RIGHT_BARRIERS:
                 return []
             if tokens[k].fold == "between":
                 sides = roles.targets_after(refs, tokens, k + 1)
@@ -817,7 +785,7 @@ class ArticleEngine:
         if recipient:
             # "extradited its most wanted drug lord, Dairo Usuga, to the United States"
             for k in range(match.end, len(tokens)):
-                if tokens[k].fold in roles.RIGHT_BARRIERS - {'"'}:
+                if tokens[k].fold in words.RIGHT_BARRIERS - {'"'}:
                     break
                 if tokens[k].fold == recipient:
                     # an actor after it, or else (no stage) the place it names
@@ -848,9 +816,9 @@ class ArticleEngine:
         """Whether a noun event is the object of a light verb (``launched strikes``): then
         the verb's subject is the noun's source."""
         for token in reversed(tokens[max(0, position - 6) : position]):
-            if token.fold in LIGHT_VERBS:
+            if token.fold in words.LIGHT_VERBS:
                 return True
-            if token.fold in roles.RIGHT_BARRIERS or token.fold in {",", "of", "by"}:
+            if token.fold in words.RIGHT_BARRIERS or token.fold in {",", "of", "by"}:
                 return False
         return False
 
@@ -859,9 +827,9 @@ class ArticleEngine:
         """A target the sentence names without an actor phrase: an act referred back to
         (``responded to the attack``: its author) or a place (``shelled Morek``: its country)."""
         window = tokens[match.start : min(len(tokens), match.end + roles.TARGET_WINDOW)]
-        words = {t.fold for k, t in enumerate(tokens) if not match.start <= k < match.end}
+        around = {t.fold for k, t in enumerate(tokens) if not match.start <= k < match.end}
         source_countries = {s.country for s in sources}
-        if words & EVENT_ANAPHORS and match.pattern.entry.target == "victim":
+        if around & words.EVENT_ANAPHORS and match.pattern.entry.target == "victim":
             # "claimed responsibility for the attack": on the victims of that attack
             for earlier in reversed(self.state.violent):
                 if earlier.target is not None and not any(
@@ -869,7 +837,7 @@ class ArticleEngine:
                 ):
                     notes.append(f"{label}: target is the victim of the act referred back to")
                     return [attrs.evolve(earlier.target, start=match.end, end=match.end)]
-        if words & EVENT_ANAPHORS:
+        if around & words.EVENT_ANAPHORS:
             for earlier in reversed(self.state.violent):
                 if earlier.source.country not in source_countries and (
                     earlier.target is None or earlier.target.country in source_countries
@@ -896,7 +864,8 @@ class ArticleEngine:
                         and tokens[match.end + 1].start == before)
                 )
                 if not object_of_verb and not set(preceding) & (
-                    LOCATIVE | {"on", "at", "against", "near", "toward", "towards", "targeting"}
+                    words.INSIDE_WORDS
+                    | {"on", "at", "against", "near", "toward", "towards", "targeting"}
                 ):
                     continue
                 notes.append(f"{label}: target is the country of the place {place.text!r}")
@@ -950,9 +919,9 @@ class ArticleEngine:
         if not (tokens[match.start - 1].fold == "," and tokens[match.start].fold.endswith("ing")):
             return None
         for k in range(previous.start - 1, -1, -1):
-            if tokens[k].fold in roles.LEFT_BARRIERS:
+            if tokens[k].fold in words.LEFT_BARRIERS:
                 return None
-            if tokens[k].fold in roles.SPEECH_VERBS:
+            if tokens[k].fold in words.SPEECH_VERBS:
                 return roles.subject_before(refs, tokens, k)
         return None
 
@@ -965,7 +934,7 @@ class ArticleEngine:
         if (
             match.start > 0 and tokens[match.start - 1].fold == ","
             and tokens[match.start].fold.endswith("ing")
-            and not any(t.fold in roles.SPEECH_VERBS for t in between)
+            and not any(t.fold in words.SPEECH_VERBS for t in between)
         ):
             return True  # "... planted a bomb in Helmand, killing five officers"
         if not between or "and" not in {t.fold for t in between[-3:]}:
@@ -1002,15 +971,11 @@ def _hyphen_joined(tokens: list[Token], position: int, sentence: Sentence) -> bo
     )
 
 
-NUMBER_WORDS = frozenset(
-    """two three four five six seven eight nine ten dozens hundreds thousands several many
-    some few""".split()
-)
 
 
 def _is_numeral(token: Token) -> bool:
     """``two besieged villages``: a count before a participle makes it an adjective."""
-    return token.fold in NUMBER_WORDS or token.fold.replace(",", "").isdigit()
+    return token.fold in words.COUNT_WORDS or token.fold.replace(",", "").isdigit()
 
 
 @functools.cache
@@ -1019,9 +984,6 @@ def _is_state(code: str | None) -> bool:
     return bool(code) and len(code or "") == 3 and pycountry.countries.get(alpha_3=code) is not None
 
 
-# words after which, in the same clause, acts are what is alleged, not what happened
-ALLEGATION_WORDS = frozenset({"claims", "claim", "allegations", "allegation", "accusations",
-                              "accusation", "alleging", "alleged"})
 
 
 def _in_allegation(tokens: list[Token], match: ActionMatch, actions: list[ActionMatch],
@@ -1033,7 +995,7 @@ def _in_allegation(tokens: list[Token], match: ActionMatch, actions: list[Action
     starts = [a.end for a in actions if a.end <= match.start and a.pattern.entry.code[:3] == "112"]
     starts += [
         k + 1 for k in range(match.start)
-        if tokens[k].fold in ALLEGATION_WORDS
+        if tokens[k].fold in words.ALLEGATION_WORDS
         # "claims" is a noun here ("Russian claims of a link"), not a reporting verb
         and (tokens[k].fold not in {"claims", "claim"} or tokens[k + 1].fold == "of")
     ]
@@ -1042,7 +1004,7 @@ def _in_allegation(tokens: list[Token], match: ActionMatch, actions: list[Action
     subjects = {r.start for r in refs if r.kind == "named"}
     for start in starts:
         between = range(start, match.start)
-        if any(tokens[k].fold in roles.RIGHT_BARRIERS | {";"} for k in between):
+        if any(tokens[k].fold in words.RIGHT_BARRIERS | {";"} for k in between):
             continue
         if any(tokens[k].fold == "," and any(k < s < match.start for s in subjects)
                for k in between):

@@ -8,34 +8,22 @@ from __future__ import annotations
 
 from eventcoder.engine.actors import ActorRef
 from eventcoder.engine.matcher import ActionMatch
+from eventcoder.engine.words import (
+    ADVERBS,
+    BE,
+    INSTRUMENT_MARKERS,
+    LEFT_BARRIERS,
+    LOCATIVE_PLACES,
+    PLACE_MODIFIERS,
+    POSSESSIVES,
+    PREPOSITIONS,
+    QUANTITIES,
+    RIGHT_BARRIERS,
+    SPEECH_VERBS,
+    SUBJECT_OPENERS,
+)
 from eventcoder.text.tokens import Token
 
-BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"})
-ADVERBS = frozenset({"also", "reportedly", "allegedly", "later", "then", "again", "recently",
-                     "previously", "already", "just", "jointly", "all", "both", "had", "have",
-                     "has", "repeatedly", "earlier", "subsequently", "successfully"})
-PREPOSITIONS = frozenset({"on", "in", "with", "to", "from", "against", "at", "for", "about",
-                          "over", "of", "into", "toward", "towards", "inside", "across", "near",
-                          "between", "among", "by", "upon", "within", "targeting", "under"})
-RIGHT_BARRIERS = frozenset({".", ";", ":", "!", "?", '"', "that", "which", "who", "whom",
-                            "when", "after", "before", "while", "because", "since", "as",
-                            "said", "says", "but", "although", "though", "where", "until",
-                            "saying", "adding", "-", "(", ")"})
-SPEECH_VERBS = frozenset({"says", "said", "say", "told", "tells", "stated", "added", "adds",
-                          "saying"})
-# words between a preposition and a place: "in northern Iraq", "into the restive south"
-PLACE_MODIFIERS = frozenset(
-    """the northern southern eastern western north south east west northeastern northwestern
-    southeastern southwestern central neighbouring neighboring restive remote""".split()
-)
-QUANTITIES = frozenset(
-    """hundreds thousands dozens scores tens millions group groups crowd crowds number
-    members supporters some many several most all""".split()
-)
-LEFT_BARRIERS = frozenset({";", ":", "!", "?"})
-INSTRUMENT_MARKERS = frozenset({"using", "via", "utilising", "utilizing", "firing"})
-POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
-LOCATIVE_PLACES = frozenset({"in", "at", "near", "inside", "outside", "around"})
 TARGET_WINDOW = 12
 PASSIVE_AGENT_WINDOW = 5
 
@@ -96,9 +84,6 @@ def subject_before(refs: list[ActorRef], tokens: list[Token], position: int) -> 
     return None
 
 
-# words that may open a subject: "and the army", "that rebels", "on Monday, police"
-SUBJECT_OPENERS = frozenset({",", "and", "or", "but", "that", "then", "also", "as", "when",
-                             "after", "before", "while", "because", "since", "if", '"'})
 
 
 def _object_of_verb(tokens: list[Token], start: int) -> bool:
