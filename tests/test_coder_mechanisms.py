@@ -444,6 +444,18 @@ def test_a_criticism_continuing_a_demand_is_aimed_at_the_same_target() -> None:
     assert ("CHN", "AUS", "11") in country_pairs(text)
 
 
+def test_an_inquiry_by_a_government_into_its_own_country_is_an_event() -> None:
+    text = ("Gunmen killed four villagers in the town of Jos on Sunday. "
+            "The state government on Monday opened an inquiry into the killings.")
+    assert ("NGA", "NGA", "09") in country_pairs(text)
+
+
+def test_an_armed_force_opening_cases_is_no_inquiry_into_its_own_country() -> None:
+    text = "Russian troops opened an investigation into the explosion."
+    assert not any(r.cameo_root == "09" and r.target and r.target.country == "RUS"
+                   for r in code(text))
+
+
 def test_claiming_an_attack_is_aimed_at_its_victims() -> None:
     text = ("A car bomb exploded near an army base in Mogadishu, killing six soldiers. "
             "Al-Shabaab fighters bombed a Somali army base on Monday. "

@@ -32,8 +32,11 @@ ANAPHORIC_ROLES = frozenset({"HRI", "REB", "INS", "SEP", "UAF", "OPP", "PTY", "N
 # acts whose unnamed victims are the civilians where they happened; fighting (19) joins them
 # when the sentence counts its dead, and property attacks (171x) always do
 VICTIM_ROOTS = frozenset({"18", "20"})
-# measures a state takes on its own population, coded against its own country
+# measures a state takes on its own population, coded against its own country when no other
+# target is named; and so are the inquiries its authorities open into what happened in it
 SELF_DIRECTED = frozenset({"172", "1721", "1722", "1723", "1724"})
+INQUIRIES = frozenset({"090", "091", "092", "093", "094"})
+INQUIRING_ROLES = frozenset({"GOV", "JUD", "COP", "LEG"})
 # acts of force whose object may be a place: "pounded Gaza", "seized Kitchanga"
 FORCEFUL_ROOTS = frozenset({"17", "18", "19", "20"})
 # acts of speech, whose noun ("an unacceptable act", "a call for restraint") is the subject's
@@ -675,7 +678,8 @@ class ArticleEngine:
         if borrowed:
             notes.append(f"{label}: aimed at the target of the act it continues")
             return [attrs.evolve(t, start=match.end, end=match.end) for t in borrowed]
-        if entry.code in SELF_DIRECTED and sources[0].country:
+        inquiry = entry.code in INQUIRIES and sources[0].role in INQUIRING_ROLES
+        if (entry.code in SELF_DIRECTED or inquiry) and sources[0].country:
             # "declared a state of emergency": a state's measure on its own population
             country = sources[0].country
             notes.append(f"{label}: a measure on the source's own country")
@@ -716,11 +720,13 @@ class ArticleEngine:
         out: list[Candidate] = []
         seen = set()
         for source, target in pairs:
-            if (
-                target is not None and _within_one_actor(source, target)
-                and entry.code not in SELF_DIRECTED
-            ):
-                # an actor does not act on itself, nor a country on its own people
+            # a state's measures on its own people and its inquiries into its own country are
+            # events; otherwise an actor does not act on itself, nor a country on its people
+            own = entry.code in SELF_DIRECTED or (
+                entry.code in INQUIRIES and target is not None and target.role is None
+                and source.code != target.code
+            )
+            if target is not None and _within_one_actor(source, target) and not own:
                 notes.append(f"{label}: {source.code} -> {target.code} is within one actor: "
                              "no event")
                 continue
