@@ -27,6 +27,8 @@ from eventcoder.normalize.tolls import find_tolls
 from eventcoder.text.sentences import Sentence
 from eventcoder.text.tokens import Token, tokenize
 
+# roles of armed men a report leaves unnamed ("gunmen", "militants", "bombers")
+UNNAMED_ARMED = frozenset({"REB", "UAF", "INS"})
 # roles whose definite noun ("the group", "the rebels") names an actor met before
 ANAPHORIC_ROLES = frozenset({"HRI", "REB", "INS", "SEP", "UAF", "OPP", "PTY", "NGO", "MED"})
 # acts whose unnamed victims are the civilians where they happened; fighting (19) joins them
@@ -45,10 +47,13 @@ SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 # appeals, demands, disapproval and rejections: a place after them is where they were made
 VERBAL_ROOTS = frozenset({"02", "10", "11", "12"})
 # the words before a place that say an act happened there: "in eastern Syria", "at Baghouz"
+# ("in the port city of Karachi", "near the border town of")
+_ON_THE_WAY = sorted(words.PLACE_MODIFIERS | words.PLACE_NOUNS | {
+    "a", "an", "of", "port", "border", "city", "town", "village", "province", "region",
+    "state", "capital", "key", "strategic", "frontline", "volatile", "coastal", "main"})
 LOCATED = re.compile(
-    r"\b(?:in|at|near|inside|outside|around|across|into)\s+(?:the\s+)?"
-    r"(?:(?:" + "|".join(sorted(words.PLACE_MODIFIERS - {"the"})) + r")\s+)?$",
-    re.IGNORECASE,
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside|[Oo]utside|[Aa]round|[Aa]cross|[Ii]nto)\s+"
+    r"(?:(?:" + "|".join(_ON_THE_WAY) + r")\s+){0,4}$"
 )
 # a dateline opens a report: "CAIRO, Jan 3 (Reuters) -", "KABUL:", "BEIRUT (AP) -"
 DATELINE = re.compile(
@@ -218,6 +223,10 @@ class ArticleEngine:
             # "aid workers in Gaza", "a mosque in Kandahar": people and buildings belong to
             # where they are; troops sent abroad stay their state's
             country = self._place_after(ref, refs, tokens)
+        if country is None and ref.role in UNNAMED_ARMED:
+            # "Chinese nationals were wounded when gunmen opened fire in Karachi": unnamed
+            # gunmen are of the place where they struck, not of their victims
+            country = self._located_country()
         if country is None:
             # (a group of several theatres says nothing of where: "Islamic State attacked
             # soldiers" are the soldiers of the place)
@@ -295,6 +304,15 @@ class ArticleEngine:
         name = " ".join(t.text for t in tokens[ref.start - 1 : ref.end])
         place = place_named(name, self.gazetteer)
         return place is not None and place.country != ref.country
+
+    def _located_country(self) -> str | None:
+        """The state of the place the sentence says an act happened at (``in Karachi``)."""
+        for place in self.places:
+            if _is_state(place.place.country) and LOCATED.search(
+                self.sentence_text[: place.start]
+            ):
+                return place.place.country
+        return None
 
     def _place_after(self, ref: ActorRef, refs: list[ActorRef],
                      tokens: list[Token]) -> str | None:
