@@ -456,6 +456,13 @@ def test_an_armed_force_opening_cases_is_no_inquiry_into_its_own_country() -> No
                    for r in code(text))
 
 
+def test_unnamed_gunmen_are_of_the_place_where_they_struck() -> None:
+    text = ("Three Turkish engineers were wounded when gunmen opened fire on their convoy "
+            "in the port city of Aden, officials said.")
+    assert any(r.source.code == "YEMREB" and r.target and r.target.country == "TUR"
+               for r in code(text))
+
+
 def test_claiming_an_attack_is_aimed_at_its_victims() -> None:
     text = ("A car bomb exploded near an army base in Mogadishu, killing six soldiers. "
             "Al-Shabaab fighters bombed a Somali army base on Monday. "
