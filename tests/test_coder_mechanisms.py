@@ -463,6 +463,10 @@ def test_unnamed_gunmen_are_of_the_place_where_they_struck() -> None:
                for r in code(text))
 
 
+def test_lifting_a_curfew_is_a_measure_on_the_own_country() -> None:
+    assert ("KEN", "KEN", "08") in country_pairs("Kenya lifted the nationwide curfew on Monday.")
+
+
 def test_claiming_an_attack_is_aimed_at_its_victims() -> None:
     text = ("A car bomb exploded near an army base in Mogadishu, killing six soldiers. "
             "Al-Shabaab fighters bombed a Somali army base on Monday. "

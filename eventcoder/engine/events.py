@@ -34,9 +34,11 @@ ANAPHORIC_ROLES = frozenset({"HRI", "REB", "INS", "SEP", "UAF", "OPP", "PTY", "N
 # acts whose unnamed victims are the civilians where they happened; fighting (19) joins them
 # when the sentence counts its dead, and property attacks (171x) always do
 VICTIM_ROOTS = frozenset({"18", "20"})
-# measures a state takes on its own population, coded against its own country when no other
-# target is named; and so are the inquiries its authorities open into what happened in it
-SELF_DIRECTED = frozenset({"172", "1721", "1722", "1723", "1724"})
+# measures a state takes on its own population (curfews, emergencies, and their lifting),
+# coded against its own country when no other target is named; and so are the inquiries its
+# authorities open into what happened in it
+SELF_DIRECTED = frozenset({"172", "1721", "1722", "1723", "1724",
+                           "081", "0811", "0812", "0813", "0814"})
 INQUIRIES = frozenset({"090", "091", "092", "093", "094"})
 INQUIRING_ROLES = frozenset({"GOV", "JUD", "COP", "LEG"})
 # acts of force whose object may be a place: "pounded Gaza", "seized Kitchanga"
