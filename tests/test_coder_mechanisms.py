@@ -120,6 +120,16 @@ def test_a_country_name_opening_a_province_name_is_no_actor() -> None:
                          for r in found)
 
 
+def test_a_plural_demonym_names_a_countrys_people() -> None:
+    text = "Tens of thousands of Serbians rallied in Belgrade against the government."
+    assert ("SRBCVL", "SRBGOV", "141") in {(s, t, c[:3]) for s, t, c in triples(text)}
+
+
+def test_the_plural_demonym_names_the_state() -> None:
+    found = code("The Russians moved missile batteries closer to the border.")
+    assert all(r.source.code == "RUS" for r in found)
+
+
 def test_a_former_leader_is_not_the_government() -> None:
     records = code("Former Pakistani prime minister Imran Khan criticised the United States.")
     assert records

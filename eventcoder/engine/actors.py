@@ -222,6 +222,10 @@ def _compose(
         role = agent.role if agent is not None else None
         if role is None and country_form == "capital":
             role = "GOV"
+        definite = start > 0 and tokens[start - 1].fold == "the"
+        if (role is None and country_form == "adjective" and not definite
+                and _plural_demonym(text, country_entry)):
+            role = "CVL"  # "thousands of Israelis rallied": people; "the Russians": the state
         if former and role == "GOV":
             role = "ELI"
         country = country_entry.country
@@ -233,6 +237,13 @@ def _compose(
     role = agent.role if agent is not None else None
     return ActorRef(start, end, text, None, None, role, None, "agent",
                     agent.id if agent else None)
+
+
+def _plural_demonym(text: str, entry: ActorEntry) -> bool:
+    """``Israelis``, ``Pakistanis``: the people of a country, named by its demonym's plural."""
+    folded = fold(text)
+    singulars = {fold(a) for a in entry.adjectives}
+    return folded.endswith("s") and folded[:-1] in singulars
 
 
 def _pronoun_or_alias(
