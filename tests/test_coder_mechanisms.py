@@ -130,6 +130,12 @@ def test_the_plural_demonym_names_the_state() -> None:
     assert found and all(r.source.code == "RUS" for r in found)
 
 
+def test_a_role_noun_loyal_to_a_group_is_the_group() -> None:
+    assert ("YEM", "SAU", "19") in country_pairs(
+        "Fighters loyal to the Houthis attacked a Saudi border post on Monday."
+    )
+
+
 def test_a_former_leader_is_not_the_government() -> None:
     records = code("Former Pakistani prime minister Imran Khan criticised the United States.")
     assert records

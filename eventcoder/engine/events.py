@@ -209,6 +209,14 @@ class ArticleEngine:
             if other.kind != "named" or not other.country or not 0 < other.start - ref.end <= 5:
                 continue
             between = [t.fold for t in tokens[ref.end : other.start]]
+            if between[:1] and between[0] in words.AFFILIATIONS and between[1:2] in (
+                ["to"], ["with"]
+            ) and all(f in words.PLACE_MODIFIERS for f in between[2:]):
+                # "hackers linked to Russian military intelligence", "fighters loyal to X"
+                return _moved(other, ref) if other.role is not None else attrs.evolve(
+                    ref, code=compose_code(other.country, ref.role), country=other.country,
+                    name=f"{other.country} ({ref.role})" if ref.role else other.country,
+                )
             at = next((k for k, f in enumerate(between) if f in words.OWNER_WORDS), None)
             if at is not None and at >= 1 and between[at - 1].endswith("ed"):
                 continue  # "the ministry demanded from Canada": a verb before the preposition

@@ -55,6 +55,9 @@ PLACE_MODIFIERS = frozenset(
 # for the Kachin Independence Army", "hideouts in Iran", "the charge d'affaires at the Syrian
 # embassy"
 OWNER_WORDS = INSIDE_WORDS | {"of", "from", "for", "at"}
+# words that tie a role noun to the actor it serves: "fighters loyal to", "hackers linked to"
+AFFILIATIONS = frozenset({"linked", "tied", "loyal", "affiliated", "allied", "close",
+                          "belonging", "attached"})
 # nouns of places inside a city: "the Damascus suburbs" are a place, not the government
 PLACE_NOUNS = frozenset(
     """suburb suburbs district districts neighbourhood neighbourhoods neighborhood
