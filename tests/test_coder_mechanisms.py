@@ -483,6 +483,17 @@ def test_lifting_a_curfew_is_a_measure_on_the_own_country() -> None:
     assert ("KEN", "KEN", "08") in country_pairs("Kenya lifted the nationwide curfew on Monday.")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fuel depot in the port of Mariupol was shelled by Russian forces overnight.",
+        "Russia attacked Kharkiv with drones overnight.",
+    ],
+)
+def test_the_place_struck_gives_the_target(text: str) -> None:
+    assert ("RUS", "UKR", "19") in country_pairs(text)
+
+
 def test_claiming_an_attack_is_aimed_at_its_victims() -> None:
     text = ("A car bomb exploded near an army base in Mogadishu, killing six soldiers. "
             "Al-Shabaab fighters bombed a Somali army base on Monday. "

@@ -924,9 +924,12 @@ class ArticleEngine:
                                      None, hit.country, "named")]
         if match.pattern.entry.code[:2] in FORCEFUL_ROOTS:
             # "pounded Gaza", "shelled Kharkiv": a capitalised name right after an act of
-            # force is the place hit, whatever its size
-            at = match.end
-            while at < min(len(tokens), match.end + 2) and (
+            # force is the place hit, whatever its size; so is one in the pattern's target
+            # slot ("attacked Odesa with drones")
+            slot = match.target_span
+            first = slot[0] if slot is not None and slot[0] < slot[1] else match.end
+            at = first
+            while at < min(len(tokens), first + 2) and (
                 tokens[at].fold in {"the", "a", "an"} or _is_numeral(tokens[at])
             ):
                 at += 1  # "shelled the Kharkiv region", "bombed two Kyiv suburbs"
@@ -943,6 +946,21 @@ class ArticleEngine:
                     if not all(_within_one_actor(s, as_actor) for s in sources):
                         notes.append(f"{label}: target is the country of the place {name!r}")
                         return [as_actor]
+            if roles.is_passive(tokens, match):
+                # "a grain terminal in the port of Odesa was hit by Russian missiles": the
+                # place in the subject is where the act struck
+                before = tokens[match.start].start - self.sentence_start
+                for place in reversed(self.places):
+                    if (place.start < before and _is_state(place.place.country)
+                            and LOCATED.search(self.sentence_text[: place.start])):
+                        as_actor = ActorRef(match.end, match.end, place.text,
+                                            place.place.country, place.place.country, None,
+                                            place.place.country, "named")
+                        if not all(_within_one_actor(s, as_actor) for s in sources):
+                            notes.append(f"{label}: target is the country of the place "
+                                         f"{place.text!r} where it struck")
+                            return [as_actor]
+                        break
         return []
 
     @staticmethod
