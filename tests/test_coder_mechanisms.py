@@ -494,6 +494,12 @@ def test_the_place_struck_gives_the_target(text: str) -> None:
     assert ("RUS", "UKR", "19") in country_pairs(text)
 
 
+def test_a_protest_naming_no_target_is_aimed_at_the_government() -> None:
+    text = "Thousands of students took to the streets of Dhaka on Sunday."
+    assert ("BGD", "BGD", "14") in country_pairs(text)
+    assert any(r.target and r.target.code == "BGDGOV" for r in code(text))
+
+
 def test_claiming_an_attack_is_aimed_at_its_victims() -> None:
     text = ("A car bomb exploded near an army base in Mogadishu, killing six soldiers. "
             "Al-Shabaab fighters bombed a Somali army base on Monday. "

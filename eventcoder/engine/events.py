@@ -713,6 +713,14 @@ class ArticleEngine:
             notes.append(f"{label}: a measure on the source's own country")
             return [ActorRef(match.end, match.end, country, country, country, None, country,
                              "named")]
+        if entry.code[:2] == "14" and sources[0].role not in STATE_ROLES:
+            # "thousands took to the streets of Lagos": a protest that names no target is
+            # aimed at the government of the country where it is held
+            where = self._located_country() or sources[0].country
+            if where and _is_state(where):
+                notes.append(f"{label}: a protest aimed at the government of {where}")
+                return [ActorRef(match.end, match.end, "government", compose_code(where, "GOV"),
+                                 where, "GOV", f"{where} (GOV)", "named")]
         deadly = entry.code[:2] == "19" and any(
             t.kind == "dead" and t.count for t in find_tolls(sentence.text)
         )
