@@ -500,6 +500,19 @@ def test_a_protest_naming_no_target_is_aimed_at_the_government() -> None:
     assert any(r.target and r.target.code == "BGDGOV" for r in code(text))
 
 
+def test_a_show_of_force_is_aimed_at_the_adversary_named_in_another_clause() -> None:
+    text = "Armenia put its border troops on high alert after Azerbaijan massed tanks nearby."
+    assert ("ARM", "AZE", "15") in country_pairs(text)
+
+
+def test_a_show_of_force_is_not_aimed_at_the_friends_it_reassures() -> None:
+    text = ("Britain put 1,000 troops on alert to reassure Baltic allies and Estonia "
+            "in the face of Russian pressure.")
+    pairs = country_pairs(text)
+    assert ("GBR", "RUS", "15") in pairs
+    assert ("GBR", "EST", "15") not in pairs
+
+
 def test_claiming_an_attack_is_aimed_at_its_victims() -> None:
     text = ("A car bomb exploded near an army base in Mogadishu, killing six soldiers. "
             "Al-Shabaab fighters bombed a Somali army base on Monday. "

@@ -566,8 +566,8 @@ class ArticleEngine:
             # "Israel and Hamas agreed to a ceasefire": the subjects act towards each other
             sources, targets = sources[:1], sources[1:]
         if not targets:
-            targets = self._unnamed_targets(match, tokens, sentence, sources, read.borrowed,
-                                            notes, label)
+            targets = self._unnamed_targets(match, tokens, refs, sentence, sources,
+                                            read.borrowed, notes, label)
         if not targets and entry.target != "none":
             # an optional target that is not named gives no record: a dyad is what analysts
             # compare, and a record with half of one cannot be matched to anything
@@ -677,6 +677,9 @@ class ArticleEngine:
                 resolved = [t for ref in stage for t in self._resolve(ref, refs, tokens, speaker)]
                 kept = [t for t in resolved
                         if not sources or not all(_within_one_actor(s, t) for s in sources)]
+                if entry.code[:2] == "15":
+                    # a show of force "to reassure Baltic allies" is not aimed at them
+                    kept = [t for t in kept if not _befriended(tokens, t)]
                 if kept or not resolved:
                     break
                 notes.append(f"{label}: {resolved[0].text!r} is the source's own: looking further")
@@ -693,9 +696,9 @@ class ArticleEngine:
                 return kept
         return []
 
-    def _unnamed_targets(self, match: ActionMatch, tokens: list[Token], sentence: Sentence,
-                         sources: list[ActorRef], borrowed: list[ActorRef], notes: list[str],
-                         label: str) -> list[ActorRef]:
+    def _unnamed_targets(self, match: ActionMatch, tokens: list[Token], refs: list[ActorRef],
+                         sentence: Sentence, sources: list[ActorRef], borrowed: list[ActorRef],
+                         notes: list[str], label: str) -> list[ActorRef]:
         """A target the clause implies without naming an actor: an act or a place referred to,
         the target of the act a participle continues, the source's own country for measures
         on its people, the civilians where an assault happened."""
@@ -713,6 +716,18 @@ class ArticleEngine:
             notes.append(f"{label}: a measure on the source's own country")
             return [ActorRef(match.end, match.end, country, country, country, None, country,
                              "named")]
+        if entry.code[:2] == "15":
+            # "raised its alert level after India said ...", "placed troops on alert as
+            # tension with Russia rose": a show of force is aimed at the adversary the
+            # sentence names, in whatever clause
+            later = [r for ref in refs if ref.kind == "named" and ref.start >= match.end
+                     for r in self._resolve(ref, refs, tokens, None)]
+            adversary = next((r for r in later
+                              if not any(_within_one_actor(src, r) for src in sources)
+                              and not _befriended(tokens, r)), None)
+            if adversary is not None:
+                notes.append(f"{label}: aimed at the adversary named later, {adversary.text!r}")
+                return [attrs.evolve(adversary, start=match.end, end=match.end)]
         if entry.code[:2] == "14" and sources[0].role not in STATE_ROLES:
             # "thousands took to the streets of Lagos": a protest that names no target is
             # aimed at the government of the country where it is held
@@ -1017,6 +1032,13 @@ def _within_one_actor(source: ActorRef, target: ActorRef) -> bool:
     if None not in roles_:
         return False
     return roles_ <= STATE_ROLES | {None}
+
+
+def _befriended(tokens: list[Token], ref: ActorRef) -> bool:
+    """``to reassure NATO allies``, ``in support of Kyiv``: an actor named as a friend."""
+    before = {t.fold for t in tokens[max(0, ref.start - 3) : ref.start]}
+    after = tokens[ref.end].fold if ref.end < len(tokens) else ""
+    return bool(before & words.FRIENDLY) or after in words.FRIENDLY
 
 
 def _hyphen_joined(tokens: list[Token], position: int, sentence: Sentence) -> bool:

@@ -58,6 +58,9 @@ OWNER_WORDS = INSIDE_WORDS | {"of", "from", "for", "at"}
 # words that tie a role noun to the actor it serves: "fighters loyal to", "hackers linked to"
 AFFILIATIONS = frozenset({"linked", "tied", "loyal", "affiliated", "allied", "close",
                           "belonging", "attached"})
+# words that name an actor as a friend, not an adversary: "to reassure NATO allies"
+FRIENDLY = frozenset({"reassure", "support", "help", "protect", "defend", "assist", "allies",
+                      "ally", "allied", "partners", "partner"})
 # nouns of places inside a city: "the Damascus suburbs" are a place, not the government
 PLACE_NOUNS = frozenset(
     """suburb suburbs district districts neighbourhood neighbourhoods neighborhood
