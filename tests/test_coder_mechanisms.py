@@ -156,7 +156,11 @@ def test_coordinated_targets_each_get_an_event() -> None:
         ("Islamic State fighters ambushed a convoy of soldiers in Deir ez-Zor province.",
          ("SYRREB", "SYRMIL")),
         # the state it acts on, when no place is named
-        ("The Islamic State threatened Russia with new attacks.", ("RUSREB", "RUS")),
+        # the state whose forces it struck, when no place is named
+        ("Islamic State militants ambushed Russian soldiers on Monday.", ("RUSREB", "RUSMIL")),
+        # but a state that strikes it, or that it threatens, is not where it is
+        ("U.S. jets bombed Islamic State positions on Monday.", ("USAMIL", "IRQREB")),
+        ("The Islamic State threatened France.", ("IRQREB", "FRA")),
         # where it happened, not a country named as an actor
         ("U.S. troops captured an Islamic State stronghold at Raqqa in Syria.",
          ("USAMIL", "SYRREB")),
@@ -689,6 +693,21 @@ def test_denied_refused_and_habitual_acts_give_no_event(text: str) -> None:
 )
 def test_a_tally_over_a_span_of_time_gives_no_event(text: str) -> None:
     assert not any(r.cameo_root in ("18", "19") for r in code(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "since" a day dates one act
+        "Israeli forces have shelled Rafah since early Tuesday, medics said.",
+        # a date singles one act out of a habit
+        "Police often patrol the area and on Monday arrested five protesters in Lagos.",
+        # an adverb inside a noun phrase is no habit
+        "Russian troops shelled the frequently targeted town of Kherson and killed three people.",
+    ],
+)
+def test_single_acts_near_since_or_habitual_words_are_events(text: str) -> None:
+    assert any(r.cameo_root in ("17", "18", "19") for r in code(text))
 
 
 def test_a_comparison_since_a_year_is_no_tally() -> None:

@@ -27,6 +27,9 @@ from eventcoder.normalize.tolls import find_tolls
 from eventcoder.text.sentences import Sentence
 from eventcoder.text.tokens import Token, tokenize
 
+# acts of violence: the toll of one is no act of its own; a group of several theatres doing
+# one fights in the country it strikes
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # roles of armed men a report leaves unnamed ("gunmen", "militants", "bombers")
 UNNAMED_ARMED = frozenset({"REB", "UAF", "INS"})
 # roles whose definite noun ("the group", "the rebels") names an actor met before
@@ -38,7 +41,7 @@ VICTIM_ROOTS = frozenset({"18", "20"})
 # coded against its own country when no other target is named; and so are the inquiries its
 # authorities open into what happened in it
 SELF_DIRECTED = frozenset({"172", "1721", "1722", "1723", "1724",
-                           "081", "0811", "0812", "0813", "0814"})
+                           "0811", "0812", "0813", "0814"})
 INQUIRIES = frozenset({"090", "091", "092", "093", "094"})
 INQUIRING_ROLES = frozenset({"GOV", "JUD", "COP", "LEG"})
 # acts of force whose object may be a place: "pounded Gaza", "seized Kitchanga"
@@ -127,6 +130,7 @@ class _ArticleState:
     subjects: list[ActorRef] = attrs.field(factory=list)
     # countries of the places named so far: where "the authorities" of a later sentence are
     place_countries: list[str] = attrs.field(factory=list)
+    places_before: int = 0  # how many of them earlier sentences named
 
     def remember(self, ref: ActorRef) -> None:
         if ref.kind == "named" and ref.code:
@@ -490,6 +494,7 @@ class ArticleEngine:
         self.places = find_places(sentence.text, self.gazetteer)
         self.sentence_start = sentence.start
         self.sentence_text = sentence.text
+        self.state.places_before = len(self.state.place_countries)
         self.state.place_countries.extend(
             m.place.country for m in self.places if m.place.country and len(m.place.country) == 3
         )
@@ -522,7 +527,7 @@ class ArticleEngine:
                 continue
             for resolved in self._resolve(ref, refs, tokens, speaker):
                 self.state.remember(resolved)
-        self.state.violent.extend(c for c in candidates if c.code[:2] in ("18", "19", "20"))
+        self.state.violent.extend(c for c in candidates if c.code[:2] in VIOLENT_ROOTS)
         if candidates:
             self.state.subjects = [c.source for c in candidates]
         return SentenceTrace(sentence, tokens, phrases, refs, actions, notes, candidates, speaker,
@@ -573,8 +578,11 @@ class ArticleEngine:
             # compare, and a record with half of one cannot be matched to anything
             notes.append(f"{label}: no target actor found: no event")
             return [], subjects
-        sources = [self._in_theatre(s, targets) for s in sources]
-        targets = [self._in_theatre(t, sources) for t in targets]
+        # a group of several theatres striking a state's forces fights in that state; one
+        # that threatens or is struck keeps its own country unless a place says otherwise
+        on_ground = entry.code[:2] in VIOLENT_ROOTS or entry.target == "victim"
+        sources = [self._in_theatre(s, targets if on_ground else []) for s in sources]
+        targets = [self._in_theatre(t, []) for t in targets]
         code = modality.future_code(entry.code) if future else entry.code
         return self._pairs(match, tokens, sentence, sources, targets, code, future, notes,
                            label), subjects
@@ -624,9 +632,8 @@ class ArticleEngine:
         if pattern.form == "verb":
             if previous is not None and self._shares_subject(previous.match, match, tokens, refs):
                 after_comma = tokens[match.start - 1].fold == ","
-                violent = {"18", "19", "20"}
-                if (after_comma and code[:2] in violent
-                        and previous.match.pattern.entry.code[:2] in violent):
+                if (after_comma and code[:2] in VIOLENT_ROOTS
+                        and previous.match.pattern.entry.code[:2] in VIOLENT_ROOTS):
                     # "rammed a convoy, killing four soldiers": the toll of that act
                     return RolesRead(previous.sources, [], outcome=True)
                 # "demanded that Washington reverse ..., calling the order a provocation"
@@ -791,20 +798,18 @@ class ArticleEngine:
 
     def _in_theatre(self, ref: ActorRef, others: list[ActorRef]) -> ActorRef:
         """A group that fights in several countries (``Islamic State``) is coded by where
-        the event happens: the place the sentence names, else the state it acts with or on,
-        else the last place the article named."""
+        the event happens: the place the sentence names, else the state whose forces it
+        struck (``others``), else the last place the article named."""
         if not ref.theatre:
             return ref
-        # places after a locative first: a country's name may be an actor ("U.S.-backed")
-        located = sorted((p for p in self.places if _is_state(p.place.country)),
-                         key=lambda p: not LOCATED.search(self.sentence_text[: p.start]))
-        country = located[0].place.country if located else None
+        # a place after a locative only: a country's name may be an actor ("U.S.-backed")
+        country = self._located_country()
         if country is None:
             country = next((o.country for o in others if _is_state(o.country)
                             and not o.theatre), None)
         if country is None:
-            country = next((c for c in reversed(self.state.place_countries) if _is_state(c)),
-                           None)
+            earlier = self.state.place_countries[: self.state.places_before]
+            country = next((c for c in reversed(earlier) if _is_state(c)), None)
         if country is None or country == ref.country:
             return ref
         return attrs.evolve(ref, code=compose_code(country, ref.role), country=country,

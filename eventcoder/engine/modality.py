@@ -44,6 +44,16 @@ FUTURE_CODES = {
     "04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "09": "030",
     "14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138",
 }
+PERFECT = frozenset({"has", "have", "had"})
+# spans a tally runs over: "since 2015", "since last year", "over the past three months"
+SPANS = frozenset({"years", "decades", "months", "weeks", "year", "decade", "month", "week"})
+MONTHS = frozenset("""january february march april may june july august september october
+    november december""".split())
+DETERMINERS = frozenset({"the", "a", "an"})
+# words that date one act, ending the reach of a habitual adverb: "often patrol ... and on
+# Monday arrested"
+DATING = frozenset("""on yesterday today tonight last monday tuesday wednesday thursday
+    friday saturday sunday""".split())
 MATERIAL_ROOTS = frozenset({"06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
 
 
@@ -77,17 +87,21 @@ def is_habitual(tokens: list[Token], start: int) -> bool:
     words = _window(tokens, start, 3)
     if any(w in HABITUAL for w in words):
         return True
+    # "frequently sets off bombs ... and attacks": the adverb holds for every verb of the
+    # coordination after it, unless a date singles one out; "the frequently targeted town"
+    # is an adjective
     clause = _window(tokens, start, 12)
-    if any(w in HABITUAL for w in clause) and "and" in clause:
-        return True  # the adverb holds for every verb of the coordination
+    for k, word in enumerate(clause):
+        if word in DATING:
+            break
+        if word in HABITUAL and "and" in clause[:k] and clause[k + 1 : k + 2] != ["the"]:
+            return True
     return any(
         w == "long" and k + 1 < len(words) and words[k + 1] in {"has", "have", "had"}
         for k, w in enumerate(words)
     )
 
 
-PERFECT = frozenset({"has", "have", "had"})
-SPANS = frozenset({"years", "decades", "months", "weeks", "year", "decade", "month"})
 
 
 def is_cumulative(tokens: list[Token], start: int, end: int) -> bool:
@@ -103,13 +117,27 @@ def is_cumulative(tokens: list[Token], start: int, end: int) -> bool:
         # but "the largest build-up since 2014", "the first visit since": a comparison
         superlative = any(t.fold.endswith("est") or t.fold in {"first", "most"}
                           for t in tokens[max(end, k - 3) : k])
-        if fold == "since" and following not in {"then"} and not superlative:
+        if fold == "since" and not superlative and _span_start(tokens, k + 1):
             return True
         if fold in {"over", "in", "during"} and following in {"the", "past", "last"} and any(
             t.fold in SPANS for t in tokens[k + 1 : k + 5]
         ):
             return True
     return False
+
+
+def _span_start(tokens: list[Token], at: int) -> bool:
+    """Whether ``since`` at ``at - 1`` opens a span of months or years (``since 2009``,
+    ``since March``, ``since last year``, ``since the start of the war``), not a day."""
+    following = [t.fold for t in tokens[at : at + 3]]
+    if not following:
+        return False
+    first = following[0]
+    if (first.isdigit() and len(first) == 4) or first in MONTHS:
+        return True
+    if first == "last" and following[1:2] and following[1] in SPANS:
+        return True
+    return first == "the" and following[1:2] in (["start"], ["beginning"], ["outbreak"])
 
 
 def is_future(tokens: list[Token], start: int) -> bool:
