@@ -115,7 +115,7 @@ def test_a_capital_naming_where_a_place_is_is_no_government() -> None:
 
 
 def test_a_country_name_opening_a_province_name_is_no_actor() -> None:
-    found = code("Bandits kidnapped 30 pupils from a school in Niger State on Monday.")
+    found = code("Gunmen attacked a village in Niger State, killing 12 people.")
     assert found and all("NER" not in (r.source.country, r.target and r.target.country)
                          for r in found)
 
@@ -175,7 +175,7 @@ def test_a_group_of_several_theatres_takes_the_country_of_each_event(
 
 
 def test_troops_near_a_border_stay_their_states() -> None:
-    pairs = country_pairs("Russia deployed troops near the Ukrainian border.")
+    pairs = country_pairs("Russia deployed more troops near Kharkiv on Monday.")
     assert ("RUS", "UKR", "15") in pairs
 
 
@@ -402,9 +402,11 @@ def test_the_two_leaders_are_the_partners_of_the_previous_sentence() -> None:
 
 
 def test_a_definite_plural_with_no_partners_before_is_not_read_back() -> None:
-    text = ("Japan protested to China on Monday. "
+    text = ("India and Japan held talks on Monday. "
             "The ministers of Vietnam urged China to respect the ruling.")
-    assert ("JPN", "CHN", "02") not in country_pairs(text)
+    pairs = country_pairs(text)
+    assert ("VNM", "CHN", "02") in pairs
+    assert ("IND", "CHN", "02") not in pairs
 
 
 def test_every_partner_of_a_mutual_act_shares_the_next_verb() -> None:
@@ -418,9 +420,9 @@ def test_the_object_of_a_verb_is_not_the_subject_of_the_participle_after_it() ->
 
 
 def test_the_subject_opens_the_clause_before_the_participle() -> None:
-    text = "On Monday, Houthi fighters seized a village in Marib, killing three soldiers."
-    assert any(r.source.code.startswith("YEMREB") and r.cameo_root in ("18", "19")
-               for r in code(text))
+    # "reached" is no act: the participle's subject is the clause's, not the village's
+    text = "Houthi fighters reached a village in Marib on Monday, killing three soldiers."
+    assert ("YEMREB", "YEMMIL", "190") in triples(text)
 
 
 def test_partners_of_a_mutual_act_are_each_others_targets_not_its_topic() -> None:
@@ -442,7 +444,8 @@ def test_a_truce_between_two_sides_is_theirs() -> None:
 
 
 def test_a_place_after_words_is_where_they_were_said() -> None:
-    pairs = country_pairs("Japan lodged a strong protest at a meeting in Hanoi on Monday.")
+    pairs = country_pairs("Japan lodged a strong protest with China at a meeting in Hanoi.")
+    assert ("JPN", "CHN", "11") in pairs
     assert not any(t == "VNM" for _, t, _ in pairs)
 
 
@@ -481,6 +484,12 @@ def test_unnamed_gunmen_are_of_the_place_where_they_struck() -> None:
             "in the port city of Aden, officials said.")
     assert any(r.source.code == "YEMREB" and r.target and r.target.country == "TUR"
                for r in code(text))
+
+
+def test_each_state_imposes_its_measure_on_its_own_country() -> None:
+    pairs = country_pairs("Kenya and Uganda imposed curfews on Monday.")
+    assert {("KEN", "KEN", "17"), ("UGA", "UGA", "17")} <= pairs
+    assert ("UGA", "KEN", "17") not in pairs
 
 
 def test_lifting_a_curfew_is_a_measure_on_the_own_country() -> None:

@@ -717,12 +717,12 @@ class ArticleEngine:
             notes.append(f"{label}: aimed at the target of the act it continues")
             return [attrs.evolve(t, start=match.end, end=match.end) for t in borrowed]
         inquiry = entry.code in INQUIRIES and sources[0].role in INQUIRING_ROLES
-        if (entry.code in SELF_DIRECTED or inquiry) and sources[0].country:
-            # "declared a state of emergency": a state's measure on its own population
-            country = sources[0].country
+        if entry.code in SELF_DIRECTED or inquiry:
+            # "declared a state of emergency": a state's measure on its own population; each
+            # source's own ("Kenya and Uganda imposed curfews")
+            countries = dict.fromkeys(s.country for s in sources if s.country)
             notes.append(f"{label}: a measure on the source's own country")
-            return [ActorRef(match.end, match.end, country, country, country, None, country,
-                             "named")]
+            return [_country_ref(match.end, country) for country in countries]
         if entry.code[:2] == "15":
             # "raised its alert level after India said ...", "placed troops on alert as
             # tension with Russia rose": a show of force is aimed at the adversary the
@@ -741,8 +741,7 @@ class ArticleEngine:
             where = self._located_country() or sources[0].country
             if where and _is_state(where):
                 notes.append(f"{label}: a protest aimed at the government of {where}")
-                return [ActorRef(match.end, match.end, "government", compose_code(where, "GOV"),
-                                 where, "GOV", f"{where} (GOV)", "named")]
+                return [_country_ref(match.end, where, "GOV", "government")]
         deadly = entry.code[:2] == "19" and any(
             t.kind == "dead" and t.count for t in find_tolls(sentence.text)
         )
@@ -757,8 +756,7 @@ class ArticleEngine:
             )
             if where and len(where) == 3:
                 notes.append(f"{label}: unnamed victims: the civilians of {where}")
-                return [ActorRef(match.end, match.end, "civilians", compose_code(where, "CVL"),
-                                 where, "CVL", f"{where} (CVL)", "named")]
+                return [_country_ref(match.end, where, "CVL", "civilians")]
         return []
 
     @staticmethod
@@ -773,6 +771,8 @@ class ArticleEngine:
         pairs: list[tuple[ActorRef, ActorRef | None]] = [
             (s, t) for s in sources for t in maybe_targets
         ]
+        if _own_country_targets(sources, targets):
+            pairs = [(s, t) for s, t in pairs if t is not None and t.country == s.country]
         if entry.reciprocal:
             pairs += [(t, s) for s, t in pairs if t is not None]
         out: list[Candidate] = []
@@ -914,8 +914,7 @@ class ArticleEngine:
         for place in places:
             if tokens[match.start].start - offset <= place.start < end_char and place.place.country:
                 country = place.place.country
-                as_actor = ActorRef(match.end, match.end, place.text, country, country, None,
-                                    country, "named")
+                as_actor = _country_ref(match.end, country, text=place.text)
                 if all(_within_one_actor(s, as_actor) for s in sources):
                     continue  # a state acting in its own territory: not on itself
                 before = place.start + offset
@@ -948,8 +947,7 @@ class ArticleEngine:
                 hit = place_named(name, self.gazetteer) if following else None
                 if hit is not None and hit.country and hit.country not in source_countries:
                     notes.append(f"{label}: target is the country the act was directed to")
-                    return [ActorRef(match.end, match.end, hit.name, hit.country, hit.country,
-                                     None, hit.country, "named")]
+                    return [_country_ref(match.end, hit.country, text=hit.name)]
         if match.pattern.entry.code[:2] in FORCEFUL_ROOTS:
             # "pounded Gaza", "shelled Kharkiv": a capitalised name right after an act of
             # force is the place hit, whatever its size; so is one in the pattern's target
@@ -969,8 +967,7 @@ class ArticleEngine:
                 name = " ".join(t.text for t in named)
                 hit = place_named(name, self.gazetteer)
                 if hit is not None and hit.country:
-                    as_actor = ActorRef(match.end, match.end, name, hit.country, hit.country,
-                                        None, hit.country, "named")
+                    as_actor = _country_ref(match.end, hit.country, text=name)
                     if not all(_within_one_actor(s, as_actor) for s in sources):
                         notes.append(f"{label}: target is the country of the place {name!r}")
                         return [as_actor]
@@ -979,11 +976,10 @@ class ArticleEngine:
                 # place in the subject is where the act struck
                 before = tokens[match.start].start - self.sentence_start
                 for place in reversed(self.places):
-                    if (place.start < before and _is_state(place.place.country)
+                    struck = place.place.country
+                    if (struck and place.start < before and _is_state(struck)
                             and LOCATED.search(self.sentence_text[: place.start])):
-                        as_actor = ActorRef(match.end, match.end, place.text,
-                                            place.place.country, place.place.country, None,
-                                            place.place.country, "named")
+                        as_actor = _country_ref(match.end, struck, text=place.text)
                         if not all(_within_one_actor(s, as_actor) for s in sources):
                             notes.append(f"{label}: target is the country of the place "
                                          f"{place.text!r} where it struck")
@@ -1037,6 +1033,21 @@ def _within_one_actor(source: ActorRef, target: ActorRef) -> bool:
     if None not in roles_:
         return False
     return roles_ <= STATE_ROLES | {None}
+
+
+def _country_ref(at: int, country: str, role: str | None = None,
+                 text: str | None = None) -> ActorRef:
+    """A country (or one of its roles) as an actor implied at token ``at``: the place an act
+    struck, its civilians, a state's own population, a government protested against."""
+    return ActorRef(at, at, text or country, compose_code(country, role), country, role,
+                    f"{country} ({role})" if role else country, "named")
+
+
+def _own_country_targets(sources: list[ActorRef], targets: list[ActorRef]) -> bool:
+    """Whether ``targets`` are the sources' own countries, implied for a measure on them."""
+    return bool(targets) and all(
+        t.start == t.end and t.role is None and t.text == t.country for t in targets
+    ) and {t.country for t in targets} == {s.country for s in sources if s.country}
 
 
 def _befriended(tokens: list[Token], ref: ActorRef) -> bool:
