@@ -53,12 +53,12 @@ SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 VERBAL_ROOTS = frozenset({"02", "10", "11", "12"})
 # the words before a place that say an act happened there: "in eastern Syria", "at Baghouz"
 # ("in the port city of Karachi", "near the border town of")
-_ON_THE_WAY = sorted(words.PLACE_MODIFIERS | words.PLACE_NOUNS | {
+_LOCATIVE_FILLERS = sorted(words.PLACE_MODIFIERS | words.PLACE_NOUNS | {
     "a", "an", "of", "port", "border", "city", "town", "village", "province", "region",
     "state", "capital", "key", "strategic", "frontline", "volatile", "coastal", "main"})
 LOCATED = re.compile(
     r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside|[Oo]utside|[Aa]round|[Aa]cross|[Ii]nto)\s+"
-    r"(?:(?:" + "|".join(_ON_THE_WAY) + r")\s+){0,4}$"
+    r"(?:(?:" + "|".join(map(re.escape, _LOCATIVE_FILLERS)) + r")\s+){0,4}$"
 )
 # a dateline opens a report: "CAIRO, Jan 3 (Reuters) -", "KABUL:", "BEIRUT (AP) -"
 DATELINE = re.compile(
@@ -94,7 +94,8 @@ class PriorAct:
 
 @attrs.frozen
 class RolesRead:
-    """The source and target phrases a clause gives an action, before they are resolved."""
+    """The source and target phrases a clause gives an action (sources shared with an earlier
+    act are already resolved; resolving them again leaves them as they are)."""
 
     sources: list[ActorRef]
     targets: list[ActorRef]
@@ -249,14 +250,15 @@ class ArticleEngine:
             if before:
                 country = before[-1].country
         if country is None:
+            # troops with no state named before them: "troops in Latakia came under fire"
             country = self._place_after(ref, refs, tokens)
         if country is None and speaker is not None:
             country = speaker.country  # "the foreign minister" in a ministry's statement
         if country is None:
-            # "gunmen ... in Niger State": the country where the sentence places the act
-            located = [p.place.country for p in self.places if p.place.country]
-            if located:
-                country = located[0]
+            # "villagers ... in Borno State": the country of a place the sentence names
+            named = [p.place.country for p in self.places if p.place.country]
+            if named:
+                country = named[0]
         if country is None:
             # "demonstrators marched toward Prayuth's office": the one country the sentence
             # names, later on
@@ -631,7 +633,7 @@ class ArticleEngine:
             )
         if pattern.form == "verb":
             if previous is not None and self._shares_subject(previous.match, match, tokens, refs):
-                after_comma = tokens[match.start - 1].fold == ","
+                after_comma = match.start > 0 and tokens[match.start - 1].fold == ","
                 if (after_comma and code[:2] in VIOLENT_ROOTS
                         and previous.match.pattern.entry.code[:2] in VIOLENT_ROOTS):
                     # "rammed a convoy, killing four soldiers": the toll of that act
@@ -692,7 +694,7 @@ class ArticleEngine:
                 notes.append(f"{label}: {resolved[0].text!r} is the source's own: looking further")
                 # "massed troops along its frontier with Ukraine": past the own words
                 stage = roles.targets_after(refs, tokens, stage[-1].end, places=with_places)
-            if mutual and (all(ref.kind == "agent" for ref in stage) or (
+            if mutual and stage and (all(ref.kind == "agent" for ref in stage) or (
                 stage and tokens[stage[0].start - 1].fold not in {"with", "to"}
             )):
                 # "Russia and Ukraine swapped 35 prisoners", "Kenya and Somalia agreed to share
@@ -992,7 +994,8 @@ class ArticleEngine:
                   refs: list[ActorRef]) -> ActorRef | None:
         """The subject of a speech verb that reports ``previous``, when ``match`` is a
         participle after a comma that closes the report (``X said Y did Z, accusing``)."""
-        if not (tokens[match.start - 1].fold == "," and tokens[match.start].fold.endswith("ing")):
+        participle = tokens[match.start].fold.endswith("ing")
+        if not (match.start > 0 and tokens[match.start - 1].fold == "," and participle):
             return None
         for k in range(previous.start - 1, -1, -1):
             if tokens[k].fold in words.LEFT_BARRIERS:
@@ -1069,8 +1072,6 @@ def _hyphen_joined(tokens: list[Token], position: int, sentence: Sentence) -> bo
     )
 
 
-
-
 def _is_numeral(token: Token) -> bool:
     """``two besieged villages``: a count before a participle makes it an adjective."""
     return token.fold in words.COUNT_WORDS or token.fold.replace(",", "").isdigit()
@@ -1080,8 +1081,6 @@ def _is_numeral(token: Token) -> bool:
 def _is_state(code: str | None) -> bool:
     """Whether an actor's country code is a state (ISO 3166-1), not a body or a region."""
     return bool(code) and len(code or "") == 3 and pycountry.countries.get(alpha_3=code) is not None
-
-
 
 
 def _in_allegation(tokens: list[Token], match: ActionMatch, actions: list[ActionMatch],

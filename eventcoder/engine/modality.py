@@ -102,8 +102,6 @@ def is_habitual(tokens: list[Token], start: int) -> bool:
     )
 
 
-
-
 def is_cumulative(tokens: list[Token], start: int, end: int) -> bool:
     """``has killed more than 30,000 people since 2009``, ``have held 20 rounds of talks
     over the past decade``: a tally of many acts over a span, not a report of one."""

@@ -84,8 +84,6 @@ def subject_before(refs: list[ActorRef], tokens: list[Token], position: int) -> 
     return None
 
 
-
-
 def _object_of_verb(tokens: list[Token], start: int) -> bool:
     """Whether the phrase at ``start`` follows a verb directly (``struck Nepal``), as an
     object does, rather than opening its clause as a subject does."""
