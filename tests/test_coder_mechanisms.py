@@ -118,6 +118,7 @@ def test_a_country_name_opening_a_province_name_is_no_actor() -> None:
     found = code("Gunmen attacked a village in Niger State, killing 12 people.")
     assert found and all("NER" not in (r.source.country, r.target and r.target.country)
                          for r in found)
+    assert ("NGACOP", "NGACRM", "173") in triples("Niger State police arrested five suspects.")
 
 
 def test_a_plural_demonym_names_a_countrys_people() -> None:

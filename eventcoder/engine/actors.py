@@ -34,6 +34,8 @@ MODIFIERS = frozenset(
 # nouns that, after "the", refer back to an organisation named before
 GROUP_ANAPHORS = frozenset({"group", "movement", "organisation", "organization", "militia",
                             "faction", "outfit"})
+# capitalised words that make a name before them a province's: "Niger State", "Kunar Province"
+PROVINCE_WORDS = frozenset({"State", "Province", "Region", "Governorate"})
 FORMER = frozenset({"former", "ex", "late", "then", "outgoing"})
 # a country inside a place name is no actor: "the Sea of Japan", "the Gulf of Mexico"
 PLACE_HEADS = frozenset({"sea", "gulf", "strait", "straits", "bay", "coast", "horn", "isle"})
@@ -124,6 +126,9 @@ def build_actor_refs(
                 i = ref.end
             else:
                 i += 1
+            continue
+        if match.end < n and tokens[match.end].text in PROVINCE_WORDS and _best_actor(match):
+            i = match.end  # "Niger State police": a province of Nigeria, not Niger
             continue
         # gather a run: [country/actor]['s] [modifiers] [agent]... [person]
         start = i

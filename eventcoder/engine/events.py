@@ -19,7 +19,7 @@ import pycountry
 from eventcoder.codebook.lexicon import Lexicon
 from eventcoder.codebook.model import ActionEntry, ActorEntry
 from eventcoder.engine import modality, roles, words
-from eventcoder.engine.actors import ActorRef, build_actor_refs, compose_code
+from eventcoder.engine.actors import PROVINCE_WORDS, ActorRef, build_actor_refs, compose_code
 from eventcoder.engine.matcher import ActionMatch, PhraseMatch, find_actions, find_phrases
 from eventcoder.engine.quotes import Quote, find_quotes, quote_at
 from eventcoder.normalize.places import Gazetteer, PlaceMention, find_places, place_named
@@ -302,11 +302,7 @@ class ArticleEngine:
     def _inside_place_name(self, ref: ActorRef, tokens: list[Token]) -> bool:
         """``Lower Juba``, ``Jerusalem's Old City``: a capital that is part of the name of
         another place is no actor; nor is one that names where a place is (``two Damascus
-        suburbs``, ``Beirut's southern suburbs``, ``Kabul airport``), nor a name that opens a
-        province's (``Niger State``)."""
-        after = tokens[ref.end].text if ref.end < len(tokens) else ""
-        if ref.kind == "named" and after in {"State", "Province", "Region", "Governorate"}:
-            return True  # "Niger State" is in Nigeria
+        suburbs``, ``Beirut's southern suburbs``, ``Kabul airport``)."""
         if not ref.capital:
             return False
         k = ref.end
@@ -363,6 +359,8 @@ class ArticleEngine:
             k -= 1
         if not named:
             return None
+        if tokens[ref.start].text in PROVINCE_WORDS:
+            named.append(tokens[ref.start])  # "Niger State police"
         place = place_named(" ".join(t.text for t in named), self.gazetteer)
         return place.country if place is not None and _is_state(place.country) else None
 
