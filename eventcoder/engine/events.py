@@ -52,13 +52,13 @@ SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 # appeals, demands, disapproval and rejections: a place after them is where they were made
 VERBAL_ROOTS = frozenset({"02", "10", "11", "12"})
 # the words before a place that say an act happened there: "in eastern Syria", "at Baghouz"
-# ("in the port city of Karachi", "near the border town of")
+# ("in the port city of Karachi", "near the Syrian town of")
 _LOCATIVE_FILLERS = sorted(words.PLACE_MODIFIERS | words.PLACE_NOUNS | {
     "a", "an", "of", "port", "border", "city", "town", "village", "province", "region",
     "state", "capital", "key", "strategic", "frontline", "volatile", "coastal", "main"})
 LOCATED = re.compile(
     r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside|[Oo]utside|[Aa]round|[Aa]cross|[Ii]nto)\s+"
-    r"(?:(?:" + "|".join(map(re.escape, _LOCATIVE_FILLERS)) + r")\s+){0,4}$"
+    r"(?:(?:" + "|".join(map(re.escape, _LOCATIVE_FILLERS)) + r"|[A-Z][\w'-]+)\s+){0,4}$"
 )
 # a dateline opens a report: "CAIRO, Jan 3 (Reuters) -", "KABUL:", "BEIRUT (AP) -"
 DATELINE = re.compile(

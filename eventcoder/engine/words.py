@@ -14,7 +14,9 @@ ADVERBS = frozenset({"also", "reportedly", "allegedly", "later", "then", "again"
 # an actor after one of these is its object, not a subject
 PREPOSITIONS = frozenset({"on", "in", "with", "to", "from", "against", "at", "for", "about",
                           "over", "of", "into", "toward", "towards", "inside", "across", "near",
-                          "between", "among", "by", "upon", "within", "targeting", "under"})
+                          "between", "among", "by", "upon", "within", "targeting", "under",
+                          "during", "amid", "despite", "through", "throughout", "along",
+                          "outside", "around", "beyond"})
 # marks no subject is looked for beyond, leftwards
 LEFT_BARRIERS = frozenset({";", ":", "!", "?"})
 # marks and subordinators that close the clause an action's target is looked for in
