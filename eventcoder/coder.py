@@ -78,9 +78,12 @@ class Coder:
             from eventcoder.codebook.loader import default_codebook_path
 
             towns = default_codebook_path() / "gazetteer" / "towns.tsv"
+            demonyms = [a for actor in self.codebook.actors if actor.type == "country"
+                        for a in actor.adjectives]
             self._gazetteer = Gazetteer.build(
                 [p.to_mapping() for p in self.codebook.places],
                 towns if towns.is_file() else None,
+                not_places=demonyms,
             )
         return self._gazetteer
 

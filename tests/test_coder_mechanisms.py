@@ -527,6 +527,12 @@ def test_a_show_of_force_is_not_aimed_at_the_friends_it_reassures() -> None:
     assert ("GBR", "EST", "15") not in pairs
 
 
+def test_aid_goes_to_the_country_of_the_place_it_reached() -> None:
+    text = ("Three planes from Qatar and Turkey landed at the airport of Benghazi on Monday "
+            "carrying relief aid for flood victims.")
+    assert {("QAT", "LBY", "07"), ("TUR", "LBY", "07")} <= country_pairs(text)
+
+
 def test_claiming_an_attack_is_aimed_at_its_victims() -> None:
     text = ("A car bomb exploded near an army base in Mogadishu, killing six soldiers. "
             "Al-Shabaab fighters bombed a Somali army base on Monday. "

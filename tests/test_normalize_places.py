@@ -357,6 +357,13 @@ FIND_CASES = [
 ]
 
 
+def test_words_that_are_no_places_are_never_read_as_towns() -> None:
+    gazetteer = Gazetteer.build(_entries(), TOWNS, not_places=["French", "Ukrainian"])
+    found = find_places("Riots spread across French cities near the Ukrainian border "
+                        "and in Marseille.", gazetteer)
+    assert [(m.text, m.place.country) for m in found] == [("Marseille", "FRA")]
+
+
 @pytest.mark.parametrize(("sentence", "expected"), FIND_CASES)
 def test_find_places(
     gazetteer: Gazetteer, sentence: str, expected: list[tuple[str, str, str, str | None, int]]

@@ -238,9 +238,10 @@ class ArticleEngine:
             # "aid workers in Gaza", "a mosque in Kandahar": people and buildings belong to
             # where they are; troops sent abroad stay their state's
             country = self._place_after(ref, refs, tokens)
-        if country is None and ref.role in UNNAMED_ARMED:
+        if country is None and ref.role in UNNAMED_ARMED | {"CVL"}:
             # "Chinese nationals were wounded when gunmen opened fire in Karachi": unnamed
-            # gunmen are of the place where they struck, not of their victims
+            # gunmen are of the place where they struck, not of their victims; "planes from
+            # Qatar landed in Benghazi with aid for flood victims": civilians of the place
             country = self._located_country()
         if country is None:
             # (a group of several theatres says nothing of where: "Islamic State attacked
@@ -735,6 +736,16 @@ class ArticleEngine:
             if adversary is not None:
                 notes.append(f"{label}: aimed at the adversary named later, {adversary.text!r}")
                 return [attrs.evolve(adversary, start=match.end, end=match.end)]
+        if entry.code[:2] == "07":
+            # "planes from Japan and India arrived in Colombo carrying aid": aid goes to
+            # the country of the place it reached
+            own = {s.country for s in sources}
+            reached = next((p.place.country for p in self.places
+                            if _is_state(p.place.country) and p.place.country not in own
+                            and LOCATED.search(self.sentence_text[: p.start])), None)
+            if reached:
+                notes.append(f"{label}: aid for the country of the place it reached")
+                return [_country_ref(match.end, reached)]
         if entry.code[:2] == "14" and sources[0].role not in STATE_ROLES:
             # "thousands took to the streets of Lagos": a protest that names no target is
             # aimed at the government of the country where it is held

@@ -66,7 +66,7 @@ FRIENDLY = frozenset({"reassure", "support", "help", "protect", "defend", "assis
 # nouns of places inside a city: "the Damascus suburbs" are a place, not the government
 PLACE_NOUNS = frozenset(
     """suburb suburbs district districts neighbourhood neighbourhoods neighborhood
-    neighborhoods outskirts airport streets street residents hospital hospitals market
+    neighborhoods outskirts airport airports streets street residents hospital hospitals market
     markets area areas quarter""".split()
 )
 # words before the means of an act: "strikes using jets and drones"

@@ -277,7 +277,8 @@ class Gazetteer:
     row would triple the memory and the load time. A ``Gazetteer`` pickles as plain data.
     """
 
-    __slots__ = ("_admin1_names", "_named", "_town_index", "_town_name", "_town_rest", "max_words")
+    __slots__ = ("_admin1_names", "_named", "_not_places", "_town_index", "_town_name",
+                 "_town_rest", "max_words")
 
     def __init__(self) -> None:
         self._named: dict[str, list[_Named]] = {}
@@ -288,6 +289,8 @@ class Gazetteer:
         self._town_rest: list[str] = []
         # key -> row, or rows when several towns share it (most keys name one town).
         self._town_index: dict[str, int | list[int]] = {}
+        # words that name no place on their own, however many towns bear them ("French")
+        self._not_places: frozenset[str] = frozenset()
         self.max_words: int = 1
 
     def __getstate__(self) -> dict[str, Any]:
@@ -301,17 +304,21 @@ class Gazetteer:
 
     @classmethod
     def build(
-        cls, entries: Iterable[Mapping[str, Any]], towns_tsv: Path | None = None
+        cls, entries: Iterable[Mapping[str, Any]], towns_tsv: Path | None = None,
+        not_places: Iterable[str] = (),
     ) -> Gazetteer:
         """Build a gazetteer from ``places`` codebook entries and the towns table.
 
         ``entries`` are codebook entries as plain dicts (``id``, ``type``, ``country``,
         ``admin1_code``, ``names``, ``latitude``, ``longitude``); ``towns_tsv`` is a table
         written by ``scripts/build_gazetteer.py`` or ``None`` for none. Every country and
-        ISO 3166-2 division from pycountry is added. Raises ``OSError`` when the table
-        cannot be read and ``ValueError`` when a row of it is malformed.
+        ISO 3166-2 division from pycountry is added. ``not_places`` are words never read as a
+        place on their own (the demonyms ``French``, ``Ukrainian``, which are also the names of
+        small towns). Raises ``OSError`` when the table cannot be read and ``ValueError`` when
+        a row of it is malformed.
         """
         gazetteer = cls()
+        gazetteer._not_places = frozenset(normalize_place_name(w) for w in not_places)
         codebook_admin1 = gazetteer._add_codebook(list(entries))
         gazetteer._add_countries()
         gazetteer._add_subdivisions(codebook_admin1)
@@ -555,6 +562,7 @@ def _locative_before(tokens: Sequence[_Token], first: int) -> tuple[bool, bool]:
         if low == "of" and i >= 1 and tokens[i - 1].low in TOWN_WORDS | ADMIN_WORDS | {
             "outskirts", "north", "south", "east", "west", "capital", "northeast", "northwest",
             "southeast", "southwest", "heart", "centre", "center", "port", "suburbs",
+            "airport", "airports",
         }:
             near = tokens[i - 1].low in _NEAR | {"outskirts"}
             return True, near or any(t.low in _NEAR for t in tokens[max(0, i - 4) : i])
@@ -596,7 +604,7 @@ def _read(text: str, gazetteer: Gazetteer) -> list[_Reading]:
                    for t in tokens[i:j]):
                 continue
             key = normalize_place_name(text[tok.start : last.end])
-            if not key or key in _GENERIC_WORDS:
+            if not key or key in _GENERIC_WORDS or key in gazetteer._not_places:
                 continue
             candidates = gazetteer._candidates(key)
             if candidates:
