@@ -533,6 +533,14 @@ def test_aid_goes_to_the_country_of_the_place_it_reached() -> None:
     assert {("QAT", "LBY", "07"), ("TUR", "LBY", "07")} <= country_pairs(text)
 
 
+def test_a_killing_in_a_relative_clause_is_the_toll_of_the_act_it_describes() -> None:
+    text = ("Al-Shabaab claimed a car bomb attack on an army convoy in Mogadishu that "
+            "killed five soldiers.")
+    found = code(text)
+    assert not any(r.source.code == "SOMMIL" for r in found)
+    assert not any(r.cameo_code == "190" for r in found)
+
+
 def test_claiming_an_attack_is_aimed_at_its_victims() -> None:
     text = ("A car bomb exploded near an army base in Mogadishu, killing six soldiers. "
             "Al-Shabaab fighters bombed a Somali army base on Monday. "

@@ -509,9 +509,12 @@ class ArticleEngine:
         candidates: list[Candidate] = []
         previous: PriorAct | None = None
         for match in actions:
+            label = f"[{match.pattern.entry.id}] '{match.pattern.text}'"
             if _in_allegation(tokens, match, actions, refs):
-                label = f"[{match.pattern.entry.id}] '{match.pattern.text}'"
                 notes.append(f"{label}: what an accusation or claim alleges: no event")
+                continue
+            if _toll_of_earlier_act(tokens, match, actions):
+                notes.append(f"{label}: the toll of the act it describes: no event")
                 continue
             found, sources = self._events_of(
                 match, tokens, refs, speaker, sentence, previous, notes
@@ -1060,6 +1063,18 @@ def _own_country_targets(sources: list[ActorRef], targets: list[ActorRef]) -> bo
     return bool(targets) and all(
         t.start == t.end and t.role is None and t.text == t.country for t in targets
     ) and {t.country for t in targets} == {s.country for s in sources if s.country}
+
+
+def _toll_of_earlier_act(tokens: list[Token], match: ActionMatch,
+                         actions: list[ActionMatch]) -> bool:
+    """``a suicide attack on a police lorry that killed nine officers``: a killing in a
+    relative clause after a violent act is that act's toll, not an act of its own."""
+    if match.pattern.entry.code != "190" or match.start == 0:
+        return False
+    if tokens[match.start - 1].fold not in {"that", "which"}:
+        return False
+    return any(a.end < match.start and a.pattern.entry.code[:2] in VIOLENT_ROOTS
+               for a in actions)
 
 
 def _befriended(tokens: list[Token], ref: ActorRef) -> bool:
