@@ -541,6 +541,11 @@ def test_a_killing_in_a_relative_clause_is_the_toll_of_the_act_it_describes() ->
     assert not any(r.cameo_code == "190" for r in found)
 
 
+def test_residents_of_a_place_are_its_civilians() -> None:
+    text = "Israel ordered the residents of southern Lebanon to leave within two days."
+    assert any(r.target and r.target.code == "LBNCVL" for r in code(text))
+
+
 def test_claiming_an_attack_is_aimed_at_its_victims() -> None:
     text = ("A car bomb exploded near an army base in Mogadishu, killing six soldiers. "
             "Al-Shabaab fighters bombed a Somali army base on Monday. "
@@ -765,6 +770,11 @@ def test_an_act_inside_a_condition_gives_no_event() -> None:
     text = ("Japan said it would respond firmly if China moved to threaten "
             "Japanese ships near the islands.")
     assert not any(r.source.country == "CHN" for r in code(text))
+
+
+def test_an_act_that_may_come_is_no_event() -> None:
+    text = "Hezbollah warned that any Israeli incursion into Lebanon would be met with force."
+    assert not any(r.source.country == "ISR" for r in code(text))
 
 
 def test_future_attack_is_a_threat() -> None:

@@ -329,11 +329,11 @@ class ArticleEngine:
 
     def _place_after(self, ref: ActorRef, refs: list[ActorRef],
                      tokens: list[Token]) -> str | None:
-        """``a mosque in Kandahar``, ``villagers near Maiduguri``: a place right after a role
-        noun, behind a locative, gives its country (an actor there is not a place:
-        ``troops near the Ukrainian border``)."""
+        """``a mosque in Kandahar``, ``villagers near Maiduguri``, ``residents of northern
+        Gaza``: a place right after a role noun, behind a locative or ``of``, gives its
+        country (an actor there is not a place: ``troops near the Ukrainian border``)."""
         k = ref.end
-        if k >= len(tokens) or tokens[k].fold not in words.LOCATIVE_PLACES:
+        if k >= len(tokens) or tokens[k].fold not in words.LOCATIVE_PLACES | {"of"}:
             return None
         k += 1
         while k < len(tokens) and tokens[k].fold in words.PLACE_MODIFIERS:
@@ -613,6 +613,8 @@ class ArticleEngine:
             return "a tally of acts over a span of time"
         if modality.is_infinitive(tokens, at) and previous is not None:
             return "infinitive completing an earlier act"
+        if form == "noun" and "any" in {t.fold for t in tokens[max(0, at - 3) : at]}:
+            return "an act that may come ('any sanctions', 'any incursion')"
         material = match.pattern.entry.code[:2] in modality.MATERIAL_ROOTS
         if modality.is_conditional(tokens, at) or (
             material and modality.is_hypothetical(tokens, at)

@@ -562,7 +562,8 @@ def _locative_before(tokens: Sequence[_Token], first: int) -> tuple[bool, bool]:
         if low == "of" and i >= 1 and tokens[i - 1].low in TOWN_WORDS | ADMIN_WORDS | {
             "outskirts", "north", "south", "east", "west", "capital", "northeast", "northwest",
             "southeast", "southwest", "heart", "centre", "center", "port", "suburbs",
-            "airport", "airports",
+            "airport", "airports", "residents", "people", "inhabitants", "civilians",
+            "population",
         }:
             near = tokens[i - 1].low in _NEAR | {"outskirts"}
             return True, near or any(t.low in _NEAR for t in tokens[max(0, i - 4) : i])
