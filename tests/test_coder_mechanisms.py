@@ -777,6 +777,18 @@ def test_an_act_that_may_come_is_no_event() -> None:
     assert not any(r.source.country == "ISR" for r in code(text))
 
 
+def test_what_a_demand_asks_for_is_no_event() -> None:
+    text = "The UN demanded that Sudan's generals let aid workers into Darfur."
+    found = code(text)
+    assert any(r.source.code == "IGOUNO" and r.cameo_root == "10" for r in found)
+    assert not any(r.source.country == "SDN" for r in found)
+
+
+def test_an_owner_stands_right_before_its_act() -> None:
+    text = "Hezbollah demanded that Egypt explain the sudden resignation of Lebanon's premier."
+    assert not any(r.source.country == "EGY" and r.cameo_root != "10" for r in code(text))
+
+
 def test_future_attack_is_a_threat() -> None:
     pairs = country_pairs("North Korea will strike South Korea if provoked, state media said.")
     assert not any(root == "19" for _, _, root in pairs)

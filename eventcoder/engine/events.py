@@ -513,6 +513,9 @@ class ArticleEngine:
             if _in_allegation(tokens, match, actions, refs):
                 notes.append(f"{label}: what an accusation or claim alleges: no event")
                 continue
+            if _demanded(tokens, match, actions):
+                notes.append(f"{label}: what a demand asks for: no event")
+                continue
             if _toll_of_earlier_act(tokens, match, actions):
                 notes.append(f"{label}: the toll of the act it describes: no event")
                 continue
@@ -1065,6 +1068,21 @@ def _own_country_targets(sources: list[ActorRef], targets: list[ActorRef]) -> bo
     return bool(targets) and all(
         t.start == t.end and t.role is None and t.text == t.country for t in targets
     ) and {t.country for t in targets} == {s.country for s in sources if s.country}
+
+
+def _demanded(tokens: list[Token], match: ActionMatch, actions: list[ActionMatch]) -> bool:
+    """``demanded that South Sudan's leaders let peacekeepers move freely``: an act in the
+    subjunctive after a demand or an appeal is what is asked for, not what happened."""
+    head = tokens[match.start].fold
+    if match.pattern.form != "verb" or head.endswith(("ed", "s", "ing")):
+        return False
+    for earlier in actions:
+        if earlier.end > match.start or earlier.pattern.entry.code[:2] not in {"02", "10"}:
+            continue
+        between = [t.fold for t in tokens[earlier.end - 1 : match.start]]
+        if "that" in between and not set(between) & (words.RIGHT_BARRIERS - {"that"}):
+            return True
+    return False
 
 
 def _toll_of_earlier_act(tokens: list[Token], match: ActionMatch,

@@ -107,8 +107,9 @@ def possessor_before(refs: list[ActorRef], tokens: list[Token], position: int) -
             continue
         gap = position - ref.end
         between = [t.fold for t in tokens[ref.end : position]]
+        # an article opens another noun phrase: "X explain the sudden resignation"
         if gap <= 3 and not any(w in RIGHT_BARRIERS or w == "," or w in PREPOSITIONS
-                                for w in between):
+                                or w in {"the", "a", "an"} for w in between):
             return ref
         return None
     return None

@@ -83,7 +83,8 @@ LIGHT_VERBS = frozenset(
     hold held holds holding pay paid pays paying issue issued issues issuing lodge lodged
     lodges lodging announce announced announces announcing extend extended extends
     responsible fire fired fires firing drop dropped drops dropping lob lobbed hurl
-    hurled put puts putting place placed places placing""".split()
+    hurled put puts putting place placed places placing proclaim proclaimed proclaims
+    declare declared declares complete completed completes""".split()
 )
 # nouns that refer back to an act already reported: "this illegal act", "the strike"
 EVENT_ANAPHORS = frozenset(
