@@ -546,6 +546,19 @@ def test_residents_of_a_place_are_its_civilians() -> None:
     assert any(r.target and r.target.code == "LBNCVL" for r in code(text))
 
 
+def test_a_mediator_after_by_is_no_partner() -> None:
+    text = "Israel and Hamas agreed to a truce brokered by Qatar on Friday."
+    pairs = country_pairs(text)
+    assert {("ISR", "PSE", "08"), ("PSE", "ISR", "08")} <= pairs
+    assert not any("QAT" in (s, t) and root == "08" for s, t, root in pairs)
+    assert any(s == "QAT" and root == "04" for s, _, root in pairs)
+
+
+def test_by_and_a_gerund_is_the_manner_of_an_active_verb() -> None:
+    text = "Israel retaliated by shelling Hezbollah positions in southern Lebanon."
+    assert any(r.source.country == "ISR" for r in code(text))
+
+
 def test_claiming_an_attack_is_aimed_at_its_victims() -> None:
     text = ("A car bomb exploded near an army base in Mogadishu, killing six soldiers. "
             "Al-Shabaab fighters bombed a Somali army base on Monday. "

@@ -42,13 +42,19 @@ def is_passive(tokens: list[Token], match: ActionMatch,
         k -= 1
     if k >= 0 and tokens[k].fold in BE:
         return True
-    # "an Iranian oil tanker seized by Royal Marines": a noun phrase, the participle, "by"
+    # "an Iranian oil tanker seized by Royal Marines", "a truce brokered by the UN": a noun
+    # phrase, the participle, "by" and its agent (but "responded by firing" is active)
+    previous = tokens[match.start - 1] if match.start > 0 else None
+    after_noun = previous is not None and (
+        (previous.text.isalpha() and previous.text == previous.fold)
+        or any(r.end == match.start and r.kind != "pronoun" for r in refs or [])
+    )
     return (
-        refs is not None and match.end - match.start == 1 and match.end < len(tokens)
-        and tokens[match.end].fold == "by"
-        and any(0 <= match.start - r.end <= 3 and r.kind != "pronoun" for r in refs)
-        and not any(t.fold in PREPOSITIONS | RIGHT_BARRIERS | {","}
-                    for t in tokens[max(0, match.start - 3) : match.start])
+        refs is not None and match.end - match.start == 1 and match.end + 1 < len(tokens)
+        and tokens[match.end].fold == "by" and not tokens[match.end + 1].fold.endswith("ing")
+        and after_noun
+        and not any(t.fold in RIGHT_BARRIERS | {","}
+                    for t in tokens[max(0, match.start - 2) : match.start])
     )
 
 
@@ -172,7 +178,10 @@ def targets_after(refs: list[ActorRef], tokens: list[Token], position: int,
     for ref in refs:
         if ref.start < position or ref.start >= end:
             continue
-        before = tokens[ref.start - 1].fold if ref.start > 0 else ""
+        k = ref.start - 1
+        while k > position and tokens[k].fold in {"the", "a", "an"}:
+            k -= 1  # "brokered by the United Nations"
+        before = tokens[k].fold if ref.start > 0 else ""
         coordinated = {t.fold for t in tokens[means_end : ref.start]} <= {"and", ",", "or"}
         if before == "by" or before in INSTRUMENT_MARKERS or (means_end >= 0 and coordinated):
             # "strikes using jets and drones against X": the means are not who was hit
