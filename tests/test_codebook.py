@@ -157,6 +157,9 @@ def test_stats_count_patterns_per_root() -> None:
         ("free", {"frees", "freed", "freeing"}),
         ("airdrop", {"airdrops", "airdropped", "airdropping"}),
         ("develop", {"develops", "developed", "developing"}),
+        ("sweep", {"sweeps", "swept", "sweeping"}),
+        ("sit", {"sits", "sat", "sitting"}),
+        ("rewrite", {"rewrites", "rewrote", "rewritten", "rewriting"}),
     ],
 )
 def test_verbs_are_inflected_by_the_engine(base: str, forms: set[str]) -> None:

@@ -42,6 +42,11 @@ IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "write": ("wrote", "written"), "broadcast": ("broadcast",), "forecast": ("forecast",),
     "shell": ("shelled",), "sentence": ("sentenced",), "bid": ("bid",), "cast": ("cast",),
     "thrust": ("thrust",), "slit": ("slit",), "spit": ("spat",), "beset": ("beset",),
+    "sweep": ("swept",), "sit": ("sat",), "cling": ("clung",), "rewrite": ("rewrote", "rewritten"),
+    "override": ("overrode", "overridden"), "undergo": ("underwent", "undergone"),
+    "withstand": ("withstood",), "slide": ("slid",), "swing": ("swung",), "fling": ("flung",),
+    "leap": ("leapt", "leaped"), "light": ("lit", "lighted"), "shrink": ("shrank", "shrunk"),
+    "bend": ("bent",), "strive": ("strove", "striven"),
 }
 
 IRREGULAR_PLURALS = {
