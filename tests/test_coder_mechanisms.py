@@ -559,6 +559,11 @@ def test_by_and_a_gerund_is_the_manner_of_an_active_verb() -> None:
     assert any(r.source.country == "ISR" for r in code(text))
 
 
+def test_slamming_into_something_is_a_blow_not_a_criticism() -> None:
+    found = code("A Russian drone slammed into a Ukrainian grain ship on Monday.")
+    assert found and all(r.cameo_root != "11" for r in found)
+
+
 def test_claiming_an_attack_is_aimed_at_its_victims() -> None:
     text = ("A car bomb exploded near an army base in Mogadishu, killing six soldiers. "
             "Al-Shabaab fighters bombed a Somali army base on Monday. "

@@ -45,7 +45,7 @@ COUNT_WORDS = frozenset(
     some few""".split()
 )
 # prepositions that say where: "talks in Baghdad" (the capital is a place, not an actor)
-LOCATIVE_PLACES = frozenset({"in", "at", "near", "inside", "outside", "around"})
+LOCATIVE_PLACES = frozenset({"in", "at", "near", "inside", "outside", "around", "off"})
 # prepositions that say inside: "hideouts in Iran", "fired into Syria"
 INSIDE_WORDS = frozenset({"in", "inside", "into", "across", "within"})
 # words between a preposition and a place: "in northern Iraq", "into the restive south"
