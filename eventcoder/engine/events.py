@@ -167,7 +167,9 @@ class ArticleEngine:
         self.gazetteer = gazetteer
         self.places: list[PlaceMention] = []
         self.sentence_start = 0  # where the sentence being read starts in the article
-        self.sentence_text = ""
+        # the places the sentence says an act happened at ("in Karachi", "near the Syrian
+        # town of"), of a state, in sentence order: read once per sentence
+        self.located: list[PlaceMention] = []
         self.text = text
         self.state = _ArticleState(day)
         self.quotes = find_quotes(text)
@@ -218,10 +220,8 @@ class ArticleEngine:
                 ["to"], ["with"]
             ) and all(f in words.PLACE_MODIFIERS for f in between[2:]):
                 # "hackers linked to Russian military intelligence", "fighters loyal to X"
-                return _moved(other, ref) if other.role is not None else attrs.evolve(
-                    ref, code=compose_code(other.country, ref.role), country=other.country,
-                    name=f"{other.country} ({ref.role})" if ref.role else other.country,
-                )
+                return _moved(other, ref) if other.role is not None else _of_country(
+                    ref, other.country)
             at = next((k for k, f in enumerate(between) if f in words.OWNER_WORDS), None)
             if at is not None and at >= 1 and between[at - 1].endswith("ed"):
                 continue  # "the ministry demanded from Canada": a verb before the preposition
@@ -250,7 +250,7 @@ class ArticleEngine:
                       and not r.theatre]
             if before:
                 country = before[-1].country
-        if country is None:
+        if country is None and ref.role in STATE_ROLES:
             # troops with no state named before them: "troops in Latakia came under fire"
             country = self._place_after(ref, refs, tokens)
         if country is None and speaker is not None:
@@ -273,10 +273,7 @@ class ArticleEngine:
             country = recent.country if recent else None
         if country is None and self.state.place_countries:
             country = self.state.place_countries[-1]  # "... in Delhi. Authorities imposed"
-        if country is None:
-            return None
-        return attrs.evolve(ref, code=compose_code(country, ref.role), country=country,
-                            name=f"{country} ({ref.role})" if ref.role else country)
+        return _of_country(ref, country) if country else None
 
     @staticmethod
     def _accuser(match: ActionMatch, tokens: list[Token], refs: list[ActorRef],
@@ -320,12 +317,7 @@ class ArticleEngine:
 
     def _located_country(self) -> str | None:
         """The state of the place the sentence says an act happened at (``in Karachi``)."""
-        for place in self.places:
-            if _is_state(place.place.country) and LOCATED.search(
-                self.sentence_text[: place.start]
-            ):
-                return place.place.country
-        return None
+        return self.located[0].place.country if self.located else None
 
     def _place_after(self, ref: ActorRef, refs: list[ActorRef],
                      tokens: list[Token]) -> str | None:
@@ -494,7 +486,8 @@ class ArticleEngine:
             refs = [r for r in refs if tokens[r.start].start >= cut]
         self.places = find_places(sentence.text, self.gazetteer)
         self.sentence_start = sentence.start
-        self.sentence_text = sentence.text
+        self.located = [p for p in self.places if _is_state(p.place.country)
+                        and LOCATED.search(sentence.text[: p.start])]
         self.state.places_before = len(self.state.place_countries)
         self.state.place_countries.extend(
             m.place.country for m in self.places if m.place.country and len(m.place.country) == 3
@@ -748,9 +741,8 @@ class ArticleEngine:
             # "planes from Japan and India arrived in Colombo carrying aid": aid goes to
             # the country of the place it reached
             own = {s.country for s in sources}
-            reached = next((p.place.country for p in self.places
-                            if _is_state(p.place.country) and p.place.country not in own
-                            and LOCATED.search(self.sentence_text[: p.start])), None)
+            reached = next((p.place.country for p in self.located
+                            if p.place.country not in own), None)
             if reached:
                 notes.append(f"{label}: aid for the country of the place it reached")
                 return [_country_ref(match.end, reached)]
@@ -994,10 +986,9 @@ class ArticleEngine:
                 # "a grain terminal in the port of Odesa was hit by Russian missiles": the
                 # place in the subject is where the act struck
                 before = tokens[match.start].start - self.sentence_start
-                for place in reversed(self.places):
+                for place in reversed(self.located):
                     struck = place.place.country
-                    if (struck and place.start < before and _is_state(struck)
-                            and LOCATED.search(self.sentence_text[: place.start])):
+                    if struck and place.start < before:
                         as_actor = _country_ref(match.end, struck, text=place.text)
                         if not all(_within_one_actor(s, as_actor) for s in sources):
                             notes.append(f"{label}: target is the country of the place "
@@ -1053,6 +1044,12 @@ def _within_one_actor(source: ActorRef, target: ActorRef) -> bool:
     if None not in roles_:
         return False
     return roles_ <= STATE_ROLES | {None}
+
+
+def _of_country(ref: ActorRef, country: str) -> ActorRef:
+    """A role noun as the role of ``country``: ``troops`` of Russia is ``RUSMIL``."""
+    return attrs.evolve(ref, code=compose_code(country, ref.role), country=country,
+                        name=f"{country} ({ref.role})" if ref.role else country)
 
 
 def _country_ref(at: int, country: str, role: str | None = None,
