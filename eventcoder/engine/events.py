@@ -967,7 +967,7 @@ class ArticleEngine:
             first = slot[0] if slot is not None and slot[0] < slot[1] else match.end
             at = first
             while at < min(len(tokens), first + 2) and (
-                tokens[at].fold in {"the", "a", "an"} or _is_numeral(tokens[at])
+                tokens[at].fold in words.ARTICLES or _is_numeral(tokens[at])
             ):
                 at += 1  # "shelled the Kharkiv region", "bombed two Kyiv suburbs"
             named: list[Token] = []

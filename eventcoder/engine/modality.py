@@ -49,7 +49,6 @@ PERFECT = frozenset({"has", "have", "had"})
 SPANS = frozenset({"years", "decades", "months", "weeks", "year", "decade", "month", "week"})
 MONTHS = frozenset("""january february march april may june july august september october
     november december""".split())
-DETERMINERS = frozenset({"the", "a", "an"})
 # words that date one act, ending the reach of a habitual adverb: "often patrol ... and on
 # Monday arrested"
 DATING = frozenset("""on yesterday today tonight last monday tuesday wednesday thursday

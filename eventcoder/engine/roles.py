@@ -10,6 +10,7 @@ from eventcoder.engine.actors import ActorRef
 from eventcoder.engine.matcher import ActionMatch
 from eventcoder.engine.words import (
     ADVERBS,
+    ARTICLES,
     BE,
     INSTRUMENT_MARKERS,
     LEFT_BARRIERS,
@@ -94,7 +95,7 @@ def _object_of_verb(tokens: list[Token], start: int) -> bool:
     """Whether the phrase at ``start`` follows a verb directly (``struck Nepal``), as an
     object does, rather than opening its clause as a subject does."""
     k = start - 1
-    while k >= 0 and tokens[k].fold in {"the", "a", "an"}:
+    while k >= 0 and tokens[k].fold in ARTICLES:
         k -= 1
     if k < 0:
         return False
@@ -115,7 +116,7 @@ def possessor_before(refs: list[ActorRef], tokens: list[Token], position: int) -
         between = [t.fold for t in tokens[ref.end : position]]
         # an article opens another noun phrase: "X explain the sudden resignation"
         if gap <= 3 and not any(w in RIGHT_BARRIERS or w == "," or w in PREPOSITIONS
-                                or w in {"the", "a", "an"} for w in between):
+                                or w in ARTICLES for w in between):
             return ref
         return None
     return None
@@ -179,7 +180,7 @@ def targets_after(refs: list[ActorRef], tokens: list[Token], position: int,
         if ref.start < position or ref.start >= end:
             continue
         k = ref.start - 1
-        while k > position and tokens[k].fold in {"the", "a", "an"}:
+        while k > position and tokens[k].fold in ARTICLES:
             k -= 1  # "brokered by the United Nations"
         before = tokens[k].fold if ref.start > 0 else ""
         coordinated = {t.fold for t in tokens[means_end : ref.start]} <= {"and", ",", "or"}

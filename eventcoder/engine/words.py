@@ -32,8 +32,10 @@ SPEECH_VERBS = frozenset({"says", "said", "say", "told", "tells", "stated", "add
                           "saying"})
 # possessive determiners: "its envoy", "their troops"
 POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
+# articles: one opens a noun phrase ("brokered by the United Nations")
+ARTICLES = frozenset({"the", "a", "an"})
 # words before a noun: a verb pattern after them is reading a noun ("the attack")
-DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "'s"}) | POSSESSIVES
+DETERMINERS = ARTICLES | {"this", "these", "those", "'s"} | POSSESSIVES
 # heads of quantity phrases whose "of" actor is the subject: "hundreds of PTI supporters"
 QUANTITIES = frozenset(
     """hundreds thousands dozens scores tens millions group groups crowd crowds number
