@@ -96,7 +96,7 @@ def is_habitual(tokens: list[Token], start: int) -> bool:
         if word in HABITUAL and "and" in clause[:k] and clause[k + 1 : k + 2] != ["the"]:
             return True
     return any(
-        w == "long" and k + 1 < len(words) and words[k + 1] in {"has", "have", "had"}
+        w == "long" and k + 1 < len(words) and words[k + 1] in PERFECT
         for k, w in enumerate(words)
     )
 
@@ -111,11 +111,10 @@ def is_cumulative(tokens: list[Token], start: int, end: int) -> bool:
         if fold in BARRIERS:
             return False
         following = tokens[k + 1].fold if k + 1 < len(tokens) else ""
-        # but "the largest build-up since 2014", "the first visit since": a comparison
-        superlative = any(t.fold.endswith("est") or t.fold in {"first", "most"}
-                          for t in tokens[max(end, k - 3) : k])
-        if fold == "since" and not superlative and _span_start(tokens, k + 1):
-            return True
+        if fold == "since" and _span_start(tokens, k + 1):
+            # but "the largest build-up since 2014", "the first visit since": a comparison
+            return not any(t.fold.endswith("est") or t.fold in {"first", "most"}
+                           for t in tokens[max(end, k - 3) : k])
         if fold in {"over", "in", "during"} and following in {"the", "past", "last"} and any(
             t.fold in SPANS for t in tokens[k + 1 : k + 5]
         ):
