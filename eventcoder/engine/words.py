@@ -86,7 +86,7 @@ LIGHT_VERBS = frozenset(
     lodges lodging announce announced announces announcing extend extended extends
     responsible fire fired fires firing drop dropped drops dropping lob lobbed hurl
     hurled put puts putting place placed places placing proclaim proclaimed proclaims
-    declare declared declares complete completed completes""".split()
+    complete completed completes""".split()
 )
 # nouns that refer back to an act already reported: "this illegal act", "the strike"
 EVENT_ANAPHORS = frozenset(
