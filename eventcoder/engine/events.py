@@ -56,6 +56,7 @@ VERBAL_ROOTS = frozenset({"02", "10", "11", "12"})
 _LOCATIVE_FILLERS = sorted(words.PLACE_MODIFIERS | words.PLACE_NOUNS | {
     "a", "an", "of", "port", "border", "city", "town", "village", "province", "region",
     "state", "capital", "key", "strategic", "frontline", "volatile", "coastal", "main"})
+LOCATED_REACH = 80  # characters: a locative and up to four words before the place
 LOCATED = re.compile(
     r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside|[Oo]utside|[Aa]round|[Aa]cross|[Ii]nto)\s+"
     r"(?:(?:" + "|".join(map(re.escape, _LOCATIVE_FILLERS)) + r"|[A-Z][\w'-]+)\s+){0,4}$"
@@ -167,9 +168,9 @@ class ArticleEngine:
         self.gazetteer = gazetteer
         self.places: list[PlaceMention] = []
         self.sentence_start = 0  # where the sentence being read starts in the article
-        # the places the sentence says an act happened at ("in Karachi", "near the Syrian
-        # town of"), of a state, in sentence order: read once per sentence
-        self.located: list[PlaceMention] = []
+        self.sentence_text = ""
+        # the places the sentence says an act happened at: read on first need (see ``located``)
+        self._located: list[PlaceMention] | None = None
         self.text = text
         self.state = _ArticleState(day)
         self.quotes = find_quotes(text)
@@ -314,6 +315,18 @@ class ArticleEngine:
         name = " ".join(t.text for t in tokens[ref.start - 1 : ref.end])
         place = place_named(name, self.gazetteer)
         return place is not None and place.country != ref.country
+
+    @property
+    def located(self) -> list[PlaceMention]:
+        """The places of a state the sentence says an act happened at (``in Karachi``,
+        ``near the Syrian town of``), in sentence order; read once per sentence, when first
+        needed. Only the words just before a place can say so, so only they are searched."""
+        if self._located is None:
+            self._located = [
+                p for p in self.places if _is_state(p.place.country)
+                and LOCATED.search(self.sentence_text, max(0, p.start - LOCATED_REACH), p.start)
+            ]
+        return self._located
 
     def _located_country(self) -> str | None:
         """The state of the place the sentence says an act happened at (``in Karachi``)."""
@@ -486,8 +499,8 @@ class ArticleEngine:
             refs = [r for r in refs if tokens[r.start].start >= cut]
         self.places = find_places(sentence.text, self.gazetteer)
         self.sentence_start = sentence.start
-        self.located = [p for p in self.places if _is_state(p.place.country)
-                        and LOCATED.search(sentence.text[: p.start])]
+        self.sentence_text = sentence.text
+        self._located = None
         self.state.places_before = len(self.state.place_countries)
         self.state.place_countries.extend(
             m.place.country for m in self.places if m.place.country and len(m.place.country) == 3
