@@ -156,7 +156,6 @@ def test_coordinated_targets_each_get_an_event() -> None:
         # the place of the event
         ("Islamic State fighters ambushed a convoy of soldiers in Deir ez-Zor province.",
          ("SYRREB", "SYRMIL")),
-        # the state it acts on, when no place is named
         # the state whose forces it struck, when no place is named
         ("Islamic State militants ambushed Russian soldiers on Monday.", ("RUSREB", "RUSMIL")),
         # but a state that strikes it, or that it threatens, is not where it is
@@ -712,6 +711,32 @@ def test_shared_subject_across_and() -> None:
     assert ("DZA", "MAR", "16") in pairs
 
 
+def test_coordinated_noun_phrases_named_by_country_adjectives_are_each_a_target() -> None:
+    assert_events(
+        "Bandits kidnapped a Turkish surveyor and his Ghanaian assistant near Kaduna.",
+        [("NGACRM", "TUR", "181"), ("NGACRM", "GHA", "181")],
+    )
+    assert_events(
+        "Moscow took over the assets of Finnish utility Fortum and German energy firm Uniper.",
+        [("RUSGOV", "FIN", "1711"), ("RUSGOV", "DEU", "1711")],
+    )
+
+
+def test_a_new_clause_after_and_is_not_a_coordinated_target() -> None:
+    found = triples("Israeli jets struck Syrian positions and Hezbollah fired rockets at Haifa.")
+    assert not any(t[0] == "ISRMIL" and t[1] and t[1].startswith("LBN") for t in found)
+
+
+def test_a_doer_named_by_a_means_of_assault_gives_the_act_its_code() -> None:
+    assert_events(
+        "A suicide bomber from the Pakistani Taliban killed six policemen in Peshawar.",
+        [("PAKREB", "PAKCOP", "1831")],
+    )
+    assert ("PAKREB", "PAKCOP", "190") not in triples(
+        "A suicide bomber from the Pakistani Taliban killed six policemen in Peshawar."
+    )
+
+
 # -- polarity and modality ------------------------------------------------------------------------
 def test_negated_attack_gives_no_material_event() -> None:
     pairs = country_pairs("Iran did not attack Israel on Saturday.")
@@ -810,6 +835,17 @@ def test_an_owner_stands_right_before_its_act() -> None:
 def test_future_attack_is_a_threat() -> None:
     pairs = country_pairs("North Korea will strike South Korea if provoked, state media said.")
     assert not any(root == "19" for _, _, root in pairs)
+
+
+def test_the_intent_to_a_mutual_act_is_the_subjects_alone() -> None:
+    found = triples("Ghana said it was ready to restore diplomatic relations with Morocco.")
+    assert ("GHA", "MAR", "032") in found
+    assert not any(t[0] == "MAR" for t in found)
+    # partners that are all subjects each intend it
+    assert_events(
+        "Ghana and Morocco said they would restore diplomatic relations next month.",
+        [("GHA", "MAR", "03*"), ("MAR", "GHA", "03*")],
+    )
 
 
 def test_reserving_the_right_to_respond_is_a_threat() -> None:

@@ -44,6 +44,9 @@ SELF_DIRECTED = frozenset({"172", "1721", "1722", "1723", "1724",
                            "0811", "0812", "0813", "0814"})
 INQUIRIES = frozenset({"090", "091", "092", "093", "094"})
 INQUIRING_ROLES = frozenset({"GOV", "JUD", "COP", "LEG"})
+# the codes of violence that name no means: a doer who is a means ("a suicide bomber
+# killed") gives the act its own code
+GENERIC_VIOLENCE = frozenset({"180", "190"})
 # acts of force whose object may be a place: "pounded Gaza", "seized Kitchanga"
 FORCEFUL_ROOTS = frozenset({"17", "18", "19", "20"})
 # acts of speech, whose noun ("an unacceptable act", "a call for restraint") is the subject's
@@ -528,7 +531,7 @@ class ArticleEngine:
             found, sources = self._events_of(
                 match, tokens, refs, speaker, sentence, previous, notes
             )
-            candidates.extend(found)
+            candidates.extend(_by_means(c, actions, notes) for c in found)
             # the subject carries over to a later "and ..." verb from an event, or from a
             # finite verb; not from a participle used as an adjective ("occupying forces")
             finite = match.pattern.form == "verb" and not tokens[match.start].fold.endswith("ing")
@@ -580,9 +583,14 @@ class ArticleEngine:
             notes.append(f"{label}: no source actor found: no event")
             return [], []
         subjects = sources  # all of them carry over to a later "and ..." verb
+        # a mutual act goes both ways; the intent to one is the subject's alone ("Cuba is
+        # ready to restore relations with the United States"), unless the partners are
+        # all subjects ("Iran and Saudi Arabia will reopen embassies")
+        both_ways = entry.reciprocal and not future
         if not targets and entry.reciprocal and len(sources) > 1:
             # "Israel and Hamas agreed to a ceasefire": the subjects act towards each other
             sources, targets = sources[:1], sources[1:]
+            both_ways = True
         if not targets:
             targets = self._unnamed_targets(match, tokens, refs, sentence, sources,
                                             read.borrowed, notes, label)
@@ -597,8 +605,8 @@ class ArticleEngine:
         sources = [self._in_theatre(s, targets if on_ground else []) for s in sources]
         targets = [self._in_theatre(t, []) for t in targets]
         code = modality.future_code(entry.code) if future else entry.code
-        return self._pairs(match, tokens, sentence, sources, targets, code, future, notes,
-                           label), subjects
+        return self._pairs(match, tokens, sentence, sources, targets, code, future, both_ways,
+                           notes, label), subjects
 
     def _why_no_act(self, match: ActionMatch, tokens: list[Token], sentence: Sentence,
                     previous: PriorAct | None) -> str | None:
@@ -786,9 +794,9 @@ class ArticleEngine:
     @staticmethod
     def _pairs(match: ActionMatch, tokens: list[Token], sentence: Sentence,
                sources: list[ActorRef], targets: list[ActorRef], code: str, future: bool,
-               notes: list[str], label: str) -> list[Candidate]:
-        """One candidate per source and target (both ways for a mutual act), except an
-        actor acting on itself."""
+               both_ways: bool, notes: list[str], label: str) -> list[Candidate]:
+        """One candidate per source and target (also the other way when ``both_ways``),
+        except an actor acting on itself."""
         entry = match.pattern.entry
         start, end = tokens[match.start].start, tokens[match.end - 1].end
         maybe_targets: list[ActorRef | None] = list(targets) or [None]
@@ -797,7 +805,7 @@ class ArticleEngine:
         ]
         if _own_country_targets(sources, targets):
             pairs = [(s, t) for s, t in pairs if t is not None and t.country == s.country]
-        if entry.reciprocal:
+        if both_ways:
             pairs += [(t, s) for s, t in pairs if t is not None]
         out: list[Candidate] = []
         seen = set()
@@ -880,7 +888,9 @@ class ArticleEngine:
             # the pattern's slot; when it names nobody known ("expelled Zuheir Jabbour, the
             # charge d'affaires at the Syrian embassy"), the other actors inside the pattern
             start, end = match.target_span
-            slot = [r for r in refs if r.start < end and r.end > start][:2]
+            in_slot = [r for r in refs if r.start < end and r.end > start
+                       and not roles.possessive_of_next(tokens, refs, r)]
+            slot = roles.coordinated_after(refs, tokens, in_slot[:2])
             inside = [r for r in refs if r.start < match.end]
             # commas and "that" inside a pattern are part of it ("expelled X, the charge
             # d'affaires", "demanded that London share")
@@ -1046,6 +1056,23 @@ class ArticleEngine:
 # roles that speak and act for the state: a country and its own government, army or police
 # are one actor ("Pakistan" and "Pakistan's army"); rebels, opposition and civilians are not
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "MOD", "PTY"})
+
+
+def _by_means(candidate: Candidate, actions: list[ActionMatch], notes: list[str]) -> Candidate:
+    """``a suicide bomber killed three teachers``: a violent act whose doer is named by a
+    means of assault (``suicide bomber``, 1831) is that assault."""
+    source = candidate.source
+    if candidate.code not in GENERIC_VIOLENCE:
+        return candidate
+    for means in actions:
+        entry = means.pattern.entry
+        if (means.pattern.form == "noun" and entry.code[:2] == "18"
+                and source.start <= means.start and means.end <= source.end):
+            notes.append(f"[{candidate.entry.id}] '{candidate.pattern}': done by "
+                         f"{means.pattern.text!r}, so [{entry.id}]")
+            return attrs.evolve(candidate, code=entry.code, entry=entry,
+                                pattern=means.pattern.text)
+    return candidate
 
 
 def _within_one_actor(source: ActorRef, target: ActorRef) -> bool:

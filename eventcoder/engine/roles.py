@@ -26,6 +26,9 @@ from eventcoder.engine.words import (
 from eventcoder.text.tokens import Token
 
 TARGET_WINDOW = 12
+# past tenses that do not end in -ed, for telling a clause's verb after its subject
+IRREGULAR_PASTS = frozenset({"fired", "hit", "shot", "struck", "fought", "took", "sent", "held",
+                             "met", "made", "began", "led", "left", "said", "told", "won"})
 PASSIVE_AGENT_WINDOW = 5
 
 
@@ -164,8 +167,9 @@ def targets_after(refs: list[ActorRef], tokens: list[Token], position: int,
     coordinated with it (``against the X Front and the Y Army``, ``from Ireland, Norway and
     Spain``). With ``places=False``, actors named as where the act happened (``in southern
     Lebanon``) are passed over."""
+    if _new_clause(tokens, refs, position):
+        return []  # "struck Syrian positions and Hezbollah fired": another clause
     end = min(len(tokens), position + TARGET_WINDOW)
-    starts = {r.start for r in refs}
     for k in range(position, end):
         fold = tokens[k].fold
         if fold in RIGHT_BARRIERS:
@@ -192,20 +196,84 @@ def targets_after(refs: list[ActorRef], tokens: list[Token], position: int,
             continue  # "talks in Baghdad": the capital is where, not who
         if not places and _after_locative(tokens, ref.start):
             continue
-        if (
-            ref.kind == "pronoun" and tokens[ref.start].fold in POSSESSIVES
-            and (ref.end in starts or ref.end + 1 in starts)
-        ):
+        if possessive_of_next(tokens, refs, ref):
             continue  # "met his Bangladeshi counterpart": the counterpart is the target
         if not found:
             found.append(ref)
             continue
         between = {t.fold for t in tokens[found[-1].end : ref.start]}
-        if between and between <= {"and", ",", "the", "both", "as", "well", "or"}:
+        listed = bool(between) and between <= {"and", ",", "the", "both", "as", "well", "or"}
+        if listed or _coordinated_nouns(tokens, found[-1], ref):
             found.append(ref)
         else:
             break
     return found
+
+
+def coordinated_after(refs: list[ActorRef], tokens: list[Token],
+                      found: list[ActorRef]) -> list[ActorRef]:
+    """``found`` with the noun phrases coordinated after its last one (see
+    ``_coordinated_nouns``)."""
+    out = list(found)
+    for ref in refs:
+        if out and ref.start >= out[-1].end and ref.kind != "pronoun":
+            if not _coordinated_nouns(tokens, out[-1], ref):
+                break
+            out.append(ref)
+    return out
+
+
+def _common_noun_phrase(tokens: list[Token], ref: ActorRef) -> bool:
+    """Whether an actor phrase is a common noun's, not a name: a role noun (``teachers``,
+    ``Chinese teachers``) or a country's adjective before a noun (``Chinese engineer``)."""
+    head = tokens[ref.end - 1]
+    return ref.adjective or ref.kind == "agent" or (
+        ref.kind == "named" and not ref.is_person and head.text == head.fold
+        and head.text.isalpha()
+    )
+
+
+def _coordinated_nouns(tokens: list[Token], first: ActorRef, second: ActorRef) -> bool:
+    """``a Chinese engineer and his Nigerian driver``, ``Danish brewer Carlsberg and French
+    food group Danone``: two noun phrases, each named by a country's adjective, joined by
+    ``and``."""
+    if not all(_common_noun_phrase(tokens, r) for r in (first, second)):
+        return False
+    between = tokens[first.end : second.start]
+    folds = [t.fold for t in between]
+    if "and" not in folds:
+        return False
+    at = folds.index("and")
+    nouns, opener = between[:at], folds[at + 1 :]
+    return (
+        len(nouns) <= 3 and bool(nouns or opener)
+        and all(t.text.isalpha() and t.fold not in PREPOSITIONS | RIGHT_BARRIERS for t in nouns)
+        and all(w in ARTICLES | POSSESSIVES or w.isdigit() for w in opener)
+    )
+
+
+def possessive_of_next(tokens: list[Token], refs: list[ActorRef], ref: ActorRef) -> bool:
+    """Whether ``ref`` is a possessive pronoun of the actor right after it (``his Nigerian
+    driver``): that actor, not the owner, is the one named."""
+    return (
+        ref.kind == "pronoun" and tokens[ref.start].fold in POSSESSIVES
+        and any(r.start in (ref.end, ref.end + 1) for r in refs)
+    )
+
+
+def _new_clause(tokens: list[Token], refs: list[ActorRef], position: int) -> bool:
+    """Whether ``and`` at ``position`` opens a clause with a subject of its own (``and
+    Hezbollah fired``) rather than going on with the same verb (``killed and wounded``)."""
+    if position >= len(tokens) or tokens[position].fold not in {"and", "but"}:
+        return False
+    k = position + 1
+    while k < len(tokens) and tokens[k].fold in ARTICLES:
+        k += 1
+    subject = next((r for r in refs if r.start == k), None)
+    if subject is None or subject.end >= len(tokens):
+        return False
+    verb = tokens[subject.end].fold
+    return verb.endswith("ed") or verb in SPEECH_VERBS or verb in IRREGULAR_PASTS
 
 
 def _after_locative(tokens: list[Token], start: int) -> bool:
