@@ -737,6 +737,27 @@ def test_a_doer_named_by_a_means_of_assault_gives_the_act_its_code() -> None:
     )
 
 
+def test_an_act_prompted_by_the_clause_before_answers_its_subject() -> None:
+    # the act was done (no intent), and it is aimed at the subjects of the clause before
+    assert_events(
+        "Japan and Australia held joint naval drills on Monday, prompting China to threaten "
+        "a military response.",
+        [("CHN", "JPN", "13*"), ("CHN", "AUS", "13*")],
+    )
+    assert_events(
+        "The Chilean president called Venezuela a dictatorship, prompting Caracas to expel "
+        "Chile's ambassador.",
+        [("VENGOV", "CHLGOV", "16*")],
+    )
+
+
+def test_criticism_drawn_from_an_actor_is_aimed_at_the_subject_not_its_object() -> None:
+    found = triples("Norway recognised the State of Palestine on Tuesday, drawing criticism "
+                    "from Israel.")
+    assert ("ISR", "NOR", "111") in found
+    assert ("ISR", "PSE", "111") not in found
+
+
 # -- polarity and modality ------------------------------------------------------------------------
 def test_negated_attack_gives_no_material_event() -> None:
     pairs = country_pairs("Iran did not attack Israel on Saturday.")

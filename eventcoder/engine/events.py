@@ -562,8 +562,9 @@ class ArticleEngine:
         if reason is not None:
             notes.append(f"{label}: {reason}: no event")
             return [], []
-        future = modality.is_future(tokens, match.start) or modality.is_infinitive(
-            tokens, match.start
+        cause = _causative_before(tokens, match, refs)
+        future = modality.is_future(tokens, match.start) or (
+            modality.is_infinitive(tokens, match.start) and cause is None
         )
         read = self._read_roles(match, tokens, refs, previous)
         if read.outcome:
@@ -591,6 +592,15 @@ class ArticleEngine:
             # "Israel and Hamas agreed to a ceasefire": the subjects act towards each other
             sources, targets = sources[:1], sources[1:]
             both_ways = True
+        if not targets and cause is not None:
+            # "began joint drills, prompting North Korea to threaten a nuclear strike": an
+            # answer to the clause's subjects
+            subject = roles.subject_before(refs, tokens, cause)
+            answered = roles.coordinated_before(refs, tokens, subject) if subject else []
+            targets = [attrs.evolve(t, start=match.end, end=match.end) for ref in answered
+                       for t in self._resolve(ref, refs, tokens, speaker)]
+            if targets:
+                notes.append(f"{label}: an answer to the subject of {tokens[cause].text!r}")
         if not targets:
             targets = self._unnamed_targets(match, tokens, refs, sentence, sources,
                                             read.borrowed, notes, label)
@@ -628,7 +638,8 @@ class ArticleEngine:
             return "what the actor habitually does"
         if modality.is_cumulative(tokens, at, match.end):
             return "a tally of acts over a span of time"
-        if modality.is_infinitive(tokens, at) and previous is not None:
+        if (modality.is_infinitive(tokens, at) and previous is not None
+                and _causative_before(tokens, match, []) is None):
             return "infinitive completing an earlier act"
         if form == "noun" and "any" in {t.fold for t in tokens[max(0, at - 3) : at]}:
             return "an act that may come ('any sanctions', 'any incursion')"
@@ -673,8 +684,12 @@ class ArticleEngine:
         speech_from = self._from_phrase(match, tokens, refs, code)
         if speech_from:
             # "drew condemnation from Seoul and Tokyo": the critics are after "from", the
-            # criticised is the sentence's subject
-            subject = roles.subject_before(refs, tokens, match.start)
+            # criticised is the sentence's subject ("..., drawing criticism from Israel": the
+            # subject of the participle)
+            at = next((k for k in range(match.start - 1, max(0, match.start - 4), -1)
+                       if tokens[k].fold.endswith("ing") and tokens[k - 1].fold == ","),
+                      match.start)
+            subject = roles.subject_before(refs, tokens, at)
             return RolesRead(speech_from, [subject] if subject else [])
         # "a suicide bomber rammed ...": a noun naming the doer is the doer
         doer = next((r for r in refs if r.kind == "agent" and r.end == match.end
@@ -1056,6 +1071,22 @@ class ArticleEngine:
 # roles that speak and act for the state: a country and its own government, army or police
 # are one actor ("Pakistan" and "Pakistan's army"); rebels, opposition and civilians are not
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "MOD", "PTY"})
+
+
+def _causative_before(tokens: list[Token], match: ActionMatch,
+                      refs: list[ActorRef]) -> int | None:
+    """Where ``, prompting X to`` stands before an infinitive act, else None: the act was
+    done, by X, in answer to the clause before (``refs`` empty: any words for X)."""
+    if not modality.is_infinitive(tokens, match.start):
+        return None
+    for k in range(match.start - 2, max(-1, match.start - 9), -1):
+        fold = tokens[k].fold
+        if fold in words.CAUSATIVES:
+            named = not refs or any(r.start > k and r.end <= match.start - 1 for r in refs)
+            return k if k > 0 and tokens[k - 1].fold == "," and named else None
+        if fold in words.RIGHT_BARRIERS or fold == ",":
+            return None
+    return None
 
 
 def _by_means(candidate: Candidate, actions: list[ActionMatch], notes: list[str]) -> Candidate:

@@ -96,3 +96,7 @@ EVENT_ANAPHORS = frozenset(
 # words after which, in the same clause, acts are what is alleged, not what happened
 ALLEGATION_WORDS = frozenset({"claims", "claim", "allegations", "allegation", "accusations",
                               "accusation", "alleging", "alleged"})
+# participles that make an actor respond to what the clause reports: "..., prompting
+# Israel to declare him persona non grata" (Israel did, in answer to the subject)
+CAUSATIVES = frozenset({"prompting", "forcing", "leading", "causing", "provoking", "pushing",
+                        "spurring", "compelling", "driving", "triggering"})
