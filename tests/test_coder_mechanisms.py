@@ -758,6 +758,34 @@ def test_criticism_drawn_from_an_actor_is_aimed_at_the_subject_not_its_object() 
     assert ("ISR", "PSE", "111") not in found
 
 
+def test_what_a_marching_crowd_demands_is_what_its_protest_is_for() -> None:
+    found = triples("Thousands of nurses marched through Nairobi on Monday demanding the "
+                    "resignation of President William Ruto.")
+    assert ("KENHLH", "KENGOV", "1411") in found
+    assert not any(t[2].startswith("10") for t in found)
+
+
+def test_a_crowd_gathering_with_a_demand_protests() -> None:
+    found = triples("Crowds filled the streets of Lima on Sunday demanding the resignation of "
+                    "President Dina Boluarte.")
+    assert any(t[1] == "PERGOV" and t[2] == "1411" for t in found), found
+
+
+def test_a_demand_made_while_blocking_a_road_stays_a_demand() -> None:
+    found = triples("Hundreds of farmers blocked a highway in Punjab, demanding the release "
+                    "of their leader.")
+    assert any(t[2].startswith("144") for t in found), found
+    assert any(t[2].startswith("105") for t in found), found
+
+
+def test_crowds_burning_property_riot_and_armed_men_burning_it_destroy_it() -> None:
+    assert any(t[2] == "145" for t in triples(
+        "Rioters torched buses and looted shops across Dutch cities on Saturday."))
+    found = triples("Gunmen set fire to a police station in the Nigerian town of Okigwe.")
+    assert any(t[2] == "1712" for t in found), found
+    assert not any(t[2].startswith("145") for t in found)
+
+
 # -- polarity and modality ------------------------------------------------------------------------
 def test_negated_attack_gives_no_material_event() -> None:
     pairs = country_pairs("Iran did not attack Israel on Saturday.")

@@ -47,6 +47,10 @@ INQUIRING_ROLES = frozenset({"GOV", "JUD", "COP", "LEG"})
 # the codes of violence that name no means: a doer who is a means ("a suicide bomber
 # killed") gives the act its own code
 GENERIC_VIOLENCE = frozenset({"180", "190"})
+# the roles of crowds, whose violence is a riot and whose demands are what they protest for
+CROWD_ROLES = frozenset({"CVL", "OPP", "EDU", "LAB", "HLH"})
+MARCHES = frozenset({"140", "141", "145"})  # protests whose demands are their purpose
+PROTEST_FOR = {"1041": "1411", "1042": "1412", "1043": "1413", "1044": "1414"}
 # acts of force whose object may be a place: "pounded Gaza", "seized Kitchanga"
 FORCEFUL_ROOTS = frozenset({"17", "18", "19", "20"})
 # acts of speech, whose noun ("an unacceptable act", "a call for restraint") is the subject's
@@ -538,6 +542,7 @@ class ArticleEngine:
             if sources and (found or finite):
                 targets = [c.target for c in found if c.target is not None]
                 previous = PriorAct(match, sources, targets)
+        candidates = _protests(candidates, sentence, notes)
         for ref in refs:
             if ref.kind != "named":
                 continue
@@ -1087,6 +1092,45 @@ def _causative_before(tokens: list[Token], match: ActionMatch,
         if fold in words.RIGHT_BARRIERS or fold == ",":
             return None
     return None
+
+
+def _protests(candidates: list[Candidate], sentence: Sentence,
+              notes: list[str]) -> list[Candidate]:
+    """Crowds' acts as CAMEO codes them: a crowd's demand made while it marches is what the
+    protest is for (``students marched, demanding an end to quotas``: one event, 141), and
+    one made as it gathers is a protest; a demand made while blocking a road stays one. A
+    crowd that burns and loots riots (145); armed men who do it destroy property (1712)."""
+    marching = {c.source.code for c in candidates if c.code in MARCHES}
+    protesting = {c.source.code for c in candidates if c.code[:2] == "14"}
+    out: list[Candidate] = []
+    for c in candidates:
+        crowd = c.source.role in CROWD_ROLES
+        label = f"[{c.entry.id}] '{c.pattern}'"
+        if c.code[:2] == "10" and crowd:
+            word = sentence.text[c.start - sentence.start :].split(" ", 1)[0].lower()
+            if c.source.code in marching:
+                notes.append(f"{label}: what the crowd's protest is for")
+                continue
+            if word.endswith("ing") and c.source.code not in protesting:
+                notes.append(f"{label}: a crowd's demand as it gathers: a protest")
+                c = attrs.evolve(c, code=PROTEST_FOR.get(c.code, "141"))
+        elif c.code in {"171", "1712"} and crowd:
+            notes.append(f"{label}: property destroyed by a crowd: a riot")
+            c = attrs.evolve(c, code="145")
+        elif c.code[:3] == "145" and c.source.role in UNNAMED_ARMED | {"CRM", "MIL"}:
+            notes.append(f"{label}: property destroyed by armed men: no riot")
+            c = attrs.evolve(c, code="1712")
+        out.append(c)
+    demands = {c.source.code: c.code for c in candidates if c.code[:2] == "10"}
+    return [attrs.evolve(c, code=_protest_for(c.code, demands[c.source.code]))
+            if c.code in MARCHES and c.source.code in demands
+            and c.source.role in CROWD_ROLES else c for c in out]
+
+
+def _protest_for(protest: str, demand: str) -> str:
+    """The code of a protest (141) or riot (145) for what its crowd demands (1041, ...)."""
+    code = PROTEST_FOR.get(demand, "141")
+    return code if protest != "145" else "145" + code[3:]
 
 
 def _by_means(candidate: Candidate, actions: list[ActionMatch], notes: list[str]) -> Candidate:
