@@ -786,6 +786,19 @@ def test_crowds_burning_property_riot_and_armed_men_burning_it_destroy_it() -> N
     assert not any(t[2].startswith("145") for t in found)
 
 
+def test_an_attack_that_killed_a_leader_is_an_assassination() -> None:
+    assert_events("Gunmen killed the governor of Kandahar province on Sunday.",
+                  [("AFGREB", "AFGGOV", "186")])
+    # one that wounded a leader is an attempt at one
+    assert_events("A gunman shot and wounded a Colombian minister in Bogota on Saturday.",
+                  [("COLREB", "COLGOV", "185")])
+    # an air strike that kills a commander stays an air strike; killing soldiers is no
+    # assassination
+    assert not any(t[2] == "186" for t in triples(
+        "An Iranian commander was killed in a U.S. air strike in Syria on Monday."))
+    assert ("AFGREB", "AFGMIL", "190") in triples("Gunmen killed five soldiers in Kandahar.")
+
+
 # -- polarity and modality ------------------------------------------------------------------------
 def test_negated_attack_gives_no_material_event() -> None:
     pairs = country_pairs("Iran did not attack Israel on Saturday.")

@@ -47,6 +47,10 @@ INQUIRING_ROLES = frozenset({"GOV", "JUD", "COP", "LEG"})
 # the codes of violence that name no means: a doer who is a means ("a suicide bomber
 # killed") gives the act its own code
 GENERIC_VIOLENCE = frozenset({"180", "190"})
+# acts of violence that kill or wound with no weapon of war named: against a leader they are
+# an assassination (186) or an attempt at one (185), while an air strike that kills one stays
+# an air strike
+LETHAL_CODES = frozenset({"180", "1823", "190", "193"})
 # the roles of crowds, whose violence is a riot and whose demands are what they protest for
 CROWD_ROLES = frozenset({"CVL", "OPP", "EDU", "LAB", "HLH"})
 MARCHES = frozenset({"140", "141", "145"})  # protests whose demands are their purpose
@@ -543,6 +547,7 @@ class ArticleEngine:
                 targets = [c.target for c in found if c.target is not None]
                 previous = PriorAct(match, sources, targets)
         candidates = _protests(candidates, sentence, notes)
+        candidates = [_assassination(c, sentence, notes) for c in candidates]
         for ref in refs:
             if ref.kind != "named":
                 continue
@@ -1131,6 +1136,28 @@ def _protest_for(protest: str, demand: str) -> str:
     """The code of a protest (141) or riot (145) for what its crowd demands (1041, ...)."""
     code = PROTEST_FOR.get(demand, "141")
     return code if protest != "145" else "145" + code[3:]
+
+
+def _assassination(candidate: Candidate, sentence: Sentence, notes: list[str]) -> Candidate:
+    """An attack that killed a leader is an assassination (186), one that wounded a leader
+    an attempt at one (185): ``killed Hezbollah's leader in an air strike``."""
+    target = candidate.target
+    if candidate.code not in LETHAL_CODES or target is None or not _is_leader(target):
+        return candidate
+    said = set(re.findall(r"[a-z]+", sentence.text.lower()))
+    code = "186" if said & words.KILLING_WORDS else "185" if said & words.WOUNDING_WORDS else None
+    if code is None:
+        return candidate
+    notes.append(f"[{candidate.entry.id}] '{candidate.pattern}': a leader, "
+                 f"{target.text!r}, {'killed' if code == '186' else 'wounded'}: {code}")
+    return attrs.evolve(candidate, code=code)
+
+
+def _is_leader(ref: ActorRef) -> bool:
+    """A named leader or official, or one named by a singular office (``a commander``)."""
+    if ref.is_person:
+        return ref.role not in {"CVL", "MED", "HRI", "BUS", "EDU", "HLH", "NGO"}
+    return ref.text.lower().rsplit(" ", 1)[-1] in words.LEADER_NOUNS
 
 
 def _by_means(candidate: Candidate, actions: list[ActionMatch], notes: list[str]) -> Candidate:

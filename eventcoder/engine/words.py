@@ -100,3 +100,10 @@ ALLEGATION_WORDS = frozenset({"claims", "claim", "allegations", "allegation", "a
 # Israel to declare him persona non grata" (Israel did, in answer to the subject)
 CAUSATIVES = frozenset({"prompting", "forcing", "leading", "causing", "provoking", "pushing",
                         "spurring", "compelling", "driving", "triggering"})
+# what an attack did to a person: killed (an assassination) or wounded (an attempt at one)
+KILLING_WORDS = frozenset({"killed", "killing", "assassinated", "slain", "died", "dead"})
+WOUNDING_WORDS = frozenset({"wounded", "wounding", "injured", "injuring", "survived"})
+# the offices whose holders are leaders (singular: "killed two commanders" is no assassination)
+LEADER_NOUNS = frozenset({"president", "minister", "premier", "chancellor", "king", "queen",
+                          "emir", "prince", "governor", "mayor", "leader", "commander", "chief",
+                          "speaker", "head", "general", "warlord"})
