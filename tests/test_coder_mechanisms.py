@@ -799,6 +799,16 @@ def test_an_attack_that_killed_a_leader_is_an_assassination() -> None:
     assert ("AFGREB", "AFGMIL", "190") in triples("Gunmen killed five soldiers in Kandahar.")
 
 
+def test_a_visit_for_talks_is_also_the_talks() -> None:
+    found = triples("Kenyan President William Ruto flew to Addis Ababa on Monday for talks with "
+                    "Prime Minister Abiy Ahmed.")
+    assert ("KENGOV", "ETHGOV", "042") in found
+    assert ("KENGOV", "ETHGOV", "040") in found and ("ETHGOV", "KENGOV", "040") in found
+    # a visit that says nothing of talks is a visit only
+    assert not any(t[2] == "040" for t in triples(
+        "Kenyan President William Ruto flew to Addis Ababa on Monday."))
+
+
 # -- polarity and modality ------------------------------------------------------------------------
 def test_negated_attack_gives_no_material_event() -> None:
     pairs = country_pairs("Iran did not attack Israel on Saturday.")

@@ -136,6 +136,10 @@ class Lexicon:
                     self.phrases[(*key[:-1], last)].append(PhraseHit("agent", "agent", agent, case))
         self.max_phrase = max((len(k) for k in self.phrases), default=1)
 
+    def entry_with_code(self, code: str) -> ActionEntry | None:
+        """The first action entry of the codebook with this event code."""
+        return next((a for a in self.codebook.actions if a.code == code), None)
+
     def _add_phrase(self, text: str, hit: PhraseHit) -> None:
         key = phrase_key(text)
         if key:

@@ -547,6 +547,7 @@ class ArticleEngine:
                 targets = [c.target for c in found if c.target is not None]
                 previous = PriorAct(match, sources, targets)
         candidates = _protests(candidates, sentence, notes)
+        candidates += self._talks_on_visits(candidates, sentence, notes)
         candidates = [_assassination(c, sentence, notes) for c in candidates]
         for ref in refs:
             if ref.kind != "named":
@@ -558,6 +559,27 @@ class ArticleEngine:
             self.state.subjects = [c.source for c in candidates]
         return SentenceTrace(sentence, tokens, phrases, refs, actions, notes, candidates, speaker,
                              self.places)
+
+    def _talks_on_visits(self, candidates: list[Candidate], sentence: Sentence,
+                         notes: list[str]) -> list[Candidate]:
+        """``flew to Tehran for talks with President X``, ``received the king for talks``: a
+        visit made for talks is also the talks, between the visitor and the host (040)."""
+        talks = self.lexicon.entry_with_code("040")
+        if talks is None:
+            return []
+        out: list[Candidate] = []
+        seen: set[str] = set()
+        for c in candidates:
+            if c.code not in {"042", "043"} or c.target is None or c.source.code in seen:
+                continue
+            said = sentence.text[c.start - sentence.start : c.end - sentence.start + 20]
+            if not re.search(r"\bfor (?:\w+ ){0,2}talks\b", said):
+                continue
+            seen.add(c.source.code)
+            notes.append(f"[{c.entry.id}] '{c.pattern}': a visit for talks: also [{talks.id}]")
+            out += [attrs.evolve(c, source=a, target=b, code=talks.code, entry=talks)
+                    for a, b in ((c.source, c.target), (c.target, c.source))]
+        return out
 
     def _events_of(
         self, match: ActionMatch, tokens: list[Token], refs: list[ActorRef],
