@@ -568,7 +568,7 @@ class ArticleEngine:
         if talks is None:
             return []
         out: list[Candidate] = []
-        seen: set[str] = set()
+        seen: set[str | None] = set()
         for c in candidates:
             if c.code not in {"042", "043"} or c.target is None or c.source.code in seen:
                 continue
