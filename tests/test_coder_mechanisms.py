@@ -920,6 +920,15 @@ def test_the_intent_to_a_mutual_act_is_the_subjects_alone() -> None:
     )
 
 
+def test_what_a_body_is_set_up_to_do_is_done() -> None:
+    # no intent (03x): setting up the panel opens the inquiry; and an inquiry into abuses by
+    # the police is into the police, the government's own
+    found = triples("Kenya set up a judicial commission in Nairobi to investigate abuses by the "
+                    "police.")
+    assert any(t[0] == "KEN" and t[1] == "KENCOP" and t[2].startswith("09") for t in found), found
+    assert not any(t[2].startswith("03") for t in found)
+
+
 def test_reserving_the_right_to_respond_is_a_threat() -> None:
     pairs = country_pairs(
         "Egypt and Ethiopia traded accusations. Egypt reserves the right to respond to Ethiopia."

@@ -597,6 +597,7 @@ class ArticleEngine:
         cause = _causative_before(tokens, match, refs)
         future = modality.is_future(tokens, match.start) or (
             modality.is_infinitive(tokens, match.start) and cause is None
+            and not modality.is_mandate(tokens, match.start)
         )
         read = self._read_roles(match, tokens, refs, previous)
         if read.outcome:
@@ -671,7 +672,8 @@ class ArticleEngine:
         if modality.is_cumulative(tokens, at, match.end):
             return "a tally of acts over a span of time"
         if (modality.is_infinitive(tokens, at) and previous is not None
-                and _causative_before(tokens, match, []) is None):
+                and _causative_before(tokens, match, []) is None
+                and not modality.is_mandate(tokens, at)):
             return "infinitive completing an earlier act"
         if form == "noun" and "any" in {t.fold for t in tokens[max(0, at - 3) : at]}:
             return "an act that may come ('any sanctions', 'any incursion')"
@@ -771,6 +773,13 @@ class ArticleEngine:
                 return []
             if kept:
                 return kept
+        if entry.code in INQUIRIES:
+            # "investigate abuses by the police": an inquiry is into the doers of what it
+            # looks into
+            doer = roles.agent_after(refs, tokens, match.end)
+            if doer is not None:
+                notes.append(f"{label}: into the acts of {doer.text!r}")
+                return self._resolve(doer, refs, tokens, speaker)
         return []
 
     def _unnamed_targets(self, match: ActionMatch, tokens: list[Token], refs: list[ActorRef],
@@ -857,11 +866,11 @@ class ArticleEngine:
         out: list[Candidate] = []
         seen = set()
         for source, target in pairs:
-            # a state's measures on its own people and its inquiries into its own country are
-            # events; otherwise an actor does not act on itself, nor a country on its people
+            # a state's measures on its own people and its inquiries into its own country or
+            # its own police are events; otherwise an actor does not act on itself, nor a
+            # country on its people
             own = entry.code in SELF_DIRECTED or (
-                entry.code in INQUIRIES and target is not None and target.role is None
-                and source.code != target.code
+                entry.code in INQUIRIES and target is not None and source.code != target.code
             )
             if target is not None and _within_one_actor(source, target) and not own:
                 notes.append(f"{label}: {source.code} -> {target.code} is within one actor: "

@@ -168,6 +168,28 @@ def is_infinitive(tokens: list[Token], start: int) -> bool:
     return start > 0 and tokens[start - 1].fold == "to"
 
 
+# bodies set up to do something: "appointed a panel to look into", "set up a commission to
+# investigate": the act is the body's mandate, begun when it is set up
+BODIES = frozenset({"panel", "panels", "commission", "commissions", "body", "committee",
+                    "committees", "team", "teams", "inquiry", "tribunal", "mission", "taskforce",
+                    "force"})
+SETTING_UP = frozenset({"set", "setting", "sets", "appointed", "appoints", "appointing",
+                        "established", "establishes", "establishing", "formed", "forms",
+                        "forming", "created", "creates", "creating", "launched", "launches",
+                        "named", "names", "convened", "convenes"})
+
+
+def is_mandate(tokens: list[Token], start: int) -> bool:
+    """The infinitive gives the mandate of a body just set up (``set up a panel to
+    investigate``, ``set up panels in several states to investigate``): what it was set up
+    to do is done by setting it up."""
+    if not is_infinitive(tokens, start):
+        return False
+    before = [t.fold for t in tokens[max(0, start - 9) : start - 1]]
+    body = next((k for k in range(len(before) - 1, -1, -1) if before[k] in BODIES), None)
+    return body is not None and any(w in SETTING_UP for w in before[:body])
+
+
 ACT_NOUNS = frozenset({"step", "steps", "act", "process", "move", "decision", "business"})
 
 
