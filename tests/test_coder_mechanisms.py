@@ -711,6 +711,20 @@ def test_shared_subject_across_and() -> None:
     assert ("DZA", "MAR", "16") in pairs
 
 
+def test_the_subject_of_a_relative_clause_is_the_noun_before_it() -> None:
+    # riots are no actor: the country named first did not kill anyone
+    found = triples("Kenya imposed a curfew after riots that have killed at least six people.")
+    assert not any(t[0] == "KEN" and t[2].startswith("19") for t in found), found
+    # a group before "who" is the subject
+    assert_events("Al-Shabaab, which controls much of southern Somalia, attacked a base in "
+                  "Lamu.", [("SOMREB", "KEN", "19*")])
+
+
+def test_the_object_of_a_verb_is_not_the_subject_of_the_verb_after_and() -> None:
+    found = triples("The kidnapping ring abducted two Turkish engineers and killed a guard.")
+    assert not any(t[0] and t[0].startswith("TUR") for t in found), found
+
+
 def test_coordinated_noun_phrases_named_by_country_adjectives_are_each_a_target() -> None:
     assert_events(
         "Bandits kidnapped a Turkish surveyor and his Ghanaian assistant near Kaduna.",

@@ -1135,7 +1135,7 @@ def _protests(candidates: list[Candidate], sentence: Sentence,
     """Crowds' acts as CAMEO codes them: a crowd's demand made while it marches is what the
     protest is for (``students marched, demanding an end to quotas``: one event, 141), and
     one made as it gathers is a protest; a demand made while blocking a road stays one. A
-    crowd that burns and loots riots (145); armed men who do it destroy property (1712)."""
+    crowd that burns property riots (145); armed men who do it destroy property (1712)."""
     marching = {c.source.code for c in candidates if c.code in MARCHES}
     protesting = {c.source.code for c in candidates if c.code[:2] == "14"}
     out: list[Candidate] = []
@@ -1150,7 +1150,7 @@ def _protests(candidates: list[Candidate], sentence: Sentence,
             if word.endswith("ing") and c.source.code not in protesting:
                 notes.append(f"{label}: a crowd's demand as it gathers: a protest")
                 c = attrs.evolve(c, code=PROTEST_FOR.get(c.code, "141"))
-        elif c.code in {"171", "1712"} and crowd:
+        elif c.code == "1712" and crowd:
             notes.append(f"{label}: property destroyed by a crowd: a riot")
             c = attrs.evolve(c, code="145")
         elif c.code[:3] == "145" and c.source.role in UNNAMED_ARMED | {"CRM", "MIL"}:

@@ -26,6 +26,9 @@ from eventcoder.engine.words import (
 from eventcoder.text.tokens import Token
 
 TARGET_WINDOW = 12
+RELATIVIZERS = frozenset({"that", "which", "who"})
+NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                          "dozens", "hundreds", "thousands", "several", "some"})
 # past tenses that do not end in -ed, for telling a clause's verb after its subject
 IRREGULAR_PASTS = frozenset({"fired", "hit", "shot", "struck", "fought", "took", "sent", "held",
                              "met", "made", "began", "led", "left", "said", "told", "won"})
@@ -75,6 +78,19 @@ def subject_before(refs: list[ActorRef], tokens: list[Token], position: int) -> 
         0 < position < len(tokens) and tokens[position - 1].fold == ","
         and tokens[position].fold.endswith("ing")
     )
+    k = position - 1
+    while k > 0 and tokens[k].fold in ADVERBS | BE | {"will", "would", "could", "may"}:
+        k -= 1
+    if k > 0 and tokens[k].fold in RELATIVIZERS:
+        # "riots that have killed two people": the subject is the noun before "that" (", who"),
+        # not a place it is in ("the strike in Kabul that killed")
+        head = k - 1 if tokens[k - 1].fold == "," else k
+        return next((r for r in refs if r.end == head and r.kind != "pronoun"
+                     and not _after_locative(tokens, r.start)
+                     and tokens[r.start - 1].fold not in PREPOSITIONS), None)
+    # "gunmen abducted two Lebanese men and killed a soldier": the object of the verb before
+    # "and" is not the subject of the verb after it
+    coordinated = 0 < position and tokens[position - 1].fold == "and"
     for ref in reversed(refs):
         if ref.end > position or ref.start <= barrier:
             continue
@@ -88,17 +104,19 @@ def subject_before(refs: list[ActorRef], tokens: list[Token], position: int) -> 
             continue  # but "hundreds of PTI supporters blocked" is the subject
         if ref.kind == "pronoun" and ref.pronoun == "thing" and tokens[ref.start].fold == "its":
             continue  # a possessive alone is not a subject
-        if participle and _object_of_verb(tokens, ref.start):
+        if (participle or coordinated) and _object_of_verb(tokens, ref.start):
             continue  # "an earthquake struck Nepal, killing 1,800": Nepal killed no one
         return ref
     return None
 
 
 def _object_of_verb(tokens: list[Token], start: int) -> bool:
-    """Whether the phrase at ``start`` follows a verb directly (``struck Nepal``), as an
-    object does, rather than opening its clause as a subject does."""
+    """Whether the phrase at ``start`` follows a verb directly (``struck Nepal``, ``abducted
+    two Lebanese men``), as an object does, rather than opening its clause as a subject does
+    (``said Iran had``)."""
     k = start - 1
-    while k >= 0 and tokens[k].fold in ARTICLES:
+    while k >= 0 and (tokens[k].fold in ARTICLES or tokens[k].fold.isdigit()
+                      or tokens[k].fold in NUMBER_WORDS):
         k -= 1
     if k < 0:
         return False
@@ -106,6 +124,7 @@ def _object_of_verb(tokens: list[Token], start: int) -> bool:
     return (
         word.text.isalpha() and word.text == word.fold
         and word.fold not in PREPOSITIONS | SUBJECT_OPENERS | QUANTITIES | ADVERBS
+        and word.fold not in {"said", "says", "say", "stated", "added", "adds"}
     )
 
 
