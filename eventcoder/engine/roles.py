@@ -90,7 +90,7 @@ def subject_before(refs: list[ActorRef], tokens: list[Token], position: int) -> 
                      and tokens[r.start - 1].fold not in PREPOSITIONS), None)
     # "gunmen abducted two Lebanese men and killed a soldier": the object of the verb before
     # "and" is not the subject of the verb after it
-    coordinated = 0 < position and tokens[position - 1].fold == "and"
+    coordinated = position > 0 and tokens[position - 1].fold == "and"
     for ref in reversed(refs):
         if ref.end > position or ref.start <= barrier:
             continue
