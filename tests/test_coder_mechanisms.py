@@ -943,6 +943,27 @@ def test_what_a_body_is_set_up_to_do_is_done() -> None:
     assert not any(t[2].startswith("03") for t in found)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt summoned Denmark's ambassador over a planned protest outside the Egyptian "
+        "embassy in Copenhagen.",
+        "The envoy was gloomy about the chances of a deal between Armenia and Azerbaijan.",
+        "The United States vetoed a Security Council resolution that would have extended UN "
+        "aid deliveries into Gaza for a year.",
+    ],
+)
+def test_an_act_that_has_not_happened_gives_no_event(text: str) -> None:
+    found = triples(text)
+    assert not any(t[2][:2] in {"14", "05", "07", "03"} for t in found), found
+
+
+def test_the_looting_of_a_rioting_crowd_is_part_of_its_riot() -> None:
+    found = triples("Rioters torched cars and looted shops in Dutch cities on Saturday.")
+    assert any(t[2] == "145" for t in found), found
+    assert not any(t[2].startswith("171") for t in found), found
+
+
 def test_reserving_the_right_to_respond_is_a_threat() -> None:
     pairs = country_pairs(
         "Egypt and Ethiopia traded accusations. Egypt reserves the right to respond to Ethiopia."

@@ -675,8 +675,12 @@ class ArticleEngine:
                 and _causative_before(tokens, match, []) is None
                 and not modality.is_mandate(tokens, at)):
             return "infinitive completing an earlier act"
-        if form == "noun" and "any" in {t.fold for t in tokens[max(0, at - 3) : at]}:
-            return "an act that may come ('any sanctions', 'any incursion')"
+        in_noun_phrase = form == "noun" or (
+            tokens[at - 1].fold != "to"
+            and any(t.fold in words.ARTICLES for t in tokens[max(0, at - 4) : at])
+        )
+        if in_noun_phrase and modality.is_unrealised(tokens, at):
+            return "an act that has not happened ('a planned protest', 'any sanctions')"
         material = match.pattern.entry.code[:2] in modality.MATERIAL_ROOTS
         if modality.is_conditional(tokens, at) or (
             material and modality.is_hypothetical(tokens, at)
@@ -1157,6 +1161,9 @@ def _protests(candidates: list[Candidate], sentence: Sentence,
             notes.append(f"{label}: property destroyed by armed men: no riot")
             c = attrs.evolve(c, code="1712")
         out.append(c)
+    # the looting of a crowd that riots is part of its riot
+    rioting = {c.source.code for c in out if c.code == "145" and c.source.role in CROWD_ROLES}
+    out = [c for c in out if not (c.code[:3] == "171" and c.source.code in rioting)]
     demands = {c.source.code: c.code for c in candidates if c.code[:2] == "10"}
     return [attrs.evolve(c, code=_protest_for(c.code, demands[c.source.code]))
             if c.code in MARCHES and c.source.code in demands

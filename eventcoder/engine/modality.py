@@ -157,6 +157,23 @@ def is_hypothetical(tokens: list[Token], start: int) -> bool:
     return any(w in HYPOTHETICAL and w not in months for w in words)
 
 
+# words before an act named by a noun that say it has not happened: "a planned protest", "the
+# chances of a deal", "any sanctions"; and a verb's counterfactual ("would have extended aid")
+UNREALISED = frozenset({"planned", "proposed", "possible", "potential", "prospective",
+                        "would-be", "any", "chances", "chance", "prospects", "prospect", "hopes"})
+COUNTERFACTUAL = frozenset({"would", "could", "might", "should"})
+
+
+def is_unrealised(tokens: list[Token], start: int) -> bool:
+    """An act named by a noun that has not happened: ``a planned protest``, ``pessimistic
+    about the chances of a deal``, ``a resolution that would have extended aid deliveries``."""
+    words = _window(tokens, start, 6)
+    if any(w in UNREALISED for w in words[:4]):
+        return True
+    return any(w == "have" and words[k + 1 : k + 2] and words[k + 1] in COUNTERFACTUAL
+               for k, w in enumerate(words))
+
+
 def is_conditional(tokens: list[Token], start: int) -> bool:
     """``if it moved to threaten its neighbours``, ``unless Israel halts``: any act in a
     condition is what might happen, not what did."""
