@@ -711,6 +711,11 @@ def test_shared_subject_across_and() -> None:
     assert ("DZA", "MAR", "16") in pairs
 
 
+def test_an_actor_inside_a_prepositional_phrase_is_not_the_subject() -> None:
+    found = triples("The attack on the border checkpoint in Helmand killed five police officers.")
+    assert not any(t[0] and t[0].endswith(("MIL", "COP")) for t in found), found
+
+
 def test_the_subject_of_a_relative_clause_is_the_noun_before_it() -> None:
     # riots are no actor: the country named first did not kill anyone
     found = triples("Kenya imposed a curfew after riots that have killed at least six people.")

@@ -99,6 +99,10 @@ def subject_before(refs: list[ActorRef], tokens: list[Token], position: int) -> 
         k = ref.start - 1
         while k > 0 and tokens[k].fold in PLACE_MODIFIERS:
             k -= 1  # "rebels in northern Mali ambushed": Mali is where, not who
+        if k > 1 and tokens[k].text.isalpha() and tokens[k].text == tokens[k].fold and (
+            tokens[k - 1].fold in ARTICLES
+        ):
+            k -= 2  # "the attack on the army checkpoint killed": after "on the army"
         quantity = k > 0 and tokens[k].fold == "of" and tokens[k - 1].fold in QUANTITIES
         if k >= 0 and tokens[k].fold in PREPOSITIONS and not quantity:
             continue  # but "hundreds of PTI supporters blocked" is the subject
