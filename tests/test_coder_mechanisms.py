@@ -969,6 +969,14 @@ def test_the_looting_of_a_rioting_crowd_is_part_of_its_riot() -> None:
     assert not any(t[2].startswith("171") for t in found), found
 
 
+def test_a_claim_is_aimed_at_the_victims_of_the_act_its_claimant_reports() -> None:
+    assert_events(
+        "Boko Haram claimed responsibility for the raid, saying its fighters had killed 30 "
+        "Nigerian soldiers.",
+        [("NGAREB", "NGAMIL", "015")],
+    )
+
+
 def test_reserving_the_right_to_respond_is_a_threat() -> None:
     pairs = country_pairs(
         "Egypt and Ethiopia traded accusations. Egypt reserves the right to respond to Ethiopia."

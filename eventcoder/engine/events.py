@@ -525,6 +525,7 @@ class ArticleEngine:
         notes: list[str] = []
         candidates: list[Candidate] = []
         previous: PriorAct | None = None
+        claims: list[tuple[ActionMatch, list[ActorRef]]] = []
         for match in actions:
             label = f"[{match.pattern.entry.id}] '{match.pattern.text}'"
             if _in_allegation(tokens, match, actions, refs):
@@ -540,12 +541,15 @@ class ArticleEngine:
                 match, tokens, refs, speaker, sentence, previous, notes
             )
             candidates.extend(_by_means(c, actions, notes) for c in found)
+            if not found and sources and match.pattern.entry.code == "015":
+                claims.append((match, sources))
             # the subject carries over to a later "and ..." verb from an event, or from a
             # finite verb; not from a participle used as an adjective ("occupying forces")
             finite = match.pattern.form == "verb" and not tokens[match.start].fold.endswith("ing")
             if sources and (found or finite):
                 targets = [c.target for c in found if c.target is not None]
                 previous = PriorAct(match, sources, targets)
+        candidates += _claimed(claims, candidates, tokens, sentence, notes)
         candidates = _protests(candidates, sentence, notes)
         candidates += self._talks_on_visits(candidates, sentence, notes)
         candidates = [_assassination(c, sentence, notes) for c in candidates]
@@ -1132,6 +1136,27 @@ def _causative_before(tokens: list[Token], match: ActionMatch,
         if fold in words.RIGHT_BARRIERS or fold == ",":
             return None
     return None
+
+
+def _claimed(claims: list[tuple[ActionMatch, list[ActorRef]]], candidates: list[Candidate],
+             tokens: list[Token], sentence: Sentence, notes: list[str]) -> list[Candidate]:
+    """``claimed responsibility for the attack, saying it had killed 20 soldiers``: a claim
+    that names no victim is aimed at the victims of the act its claimant reports after it."""
+    out: list[Candidate] = []
+    for match, sources in claims:
+        end = tokens[match.end - 1].end
+        for source in sources:
+            act = next((c for c in candidates if c.start >= end and c.target is not None
+                        and c.code[:2] in VIOLENT_ROOTS and c.source.country == source.country),
+                       None)
+            if act is None or act.target is None:
+                continue
+            entry = match.pattern.entry
+            notes.append(f"[{entry.id}] '{match.pattern.text}': aimed at the victims of the act "
+                         f"it reports, {act.target.text!r}")
+            out.append(Candidate(sentence, source, act.target, entry.code, entry,
+                                 match.pattern.text, tokens[match.start].start, end))
+    return out
 
 
 def _protests(candidates: list[Candidate], sentence: Sentence,
