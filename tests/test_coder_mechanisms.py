@@ -716,6 +716,23 @@ def test_an_actor_inside_a_prepositional_phrase_is_not_the_subject() -> None:
     assert not any(t[0] and t[0].endswith(("MIL", "COP")) for t in found), found
 
 
+def test_a_subject_pronoun_is_not_the_noun_its_clause_describes() -> None:
+    found = triples("London sanctioned a group of Iranian companies it accused of supplying "
+                    "drones to Russia.")
+    assert any(t[0] == "GBRGOV" and t[2].startswith("112") for t in found), found
+    assert not any(t[0] == "IRNBUS" for t in found), found
+
+
+def test_a_subject_pronoun_prefers_an_actor_that_is_no_prepositions_object() -> None:
+    found = triples("Russia sent bombers along the coast of Japan on Monday in what it called a "
+                    "warning to Washington.")
+    assert any(t[0] == "RUS" and t[2].startswith("13") for t in found), found
+    assert not any(t[0] == "JPN" for t in found), found
+    # an object pronoun keeps the nearest actor
+    assert_events("Bahrain cut ties with Qatar on Monday, accusing it of supporting terrorism.",
+                  [("BHR", "QAT", "112*")])
+
+
 def test_the_subject_of_a_relative_clause_is_the_noun_before_it() -> None:
     # riots are no actor: the country named first did not kill anyone
     found = triples("Kenya imposed a curfew after riots that have killed at least six people.")

@@ -425,7 +425,20 @@ class ArticleEngine:
                     return [_moved(other, ref)]
             return []
         person = ref.pronoun == "person"
-        for other in reversed(refs):
+        earlier = [r for r in refs if r.end <= ref.start and r.kind == "named"
+                   and r.is_person == person]
+        before = tokens[ref.start - 1].fold if ref.start else ""
+        if tokens[ref.start].fold not in words.POSSESSIVES and not (
+            before.endswith(("ing", "ed")) or before in words.PREPOSITIONS
+        ):
+            # a subject pronoun ("it", not "accusing it"): in "Chinese firms it accused of",
+            # not the noun the clause describes; in "sent warships around Taiwan in what it
+            # called a warning", not a preposition's object, while an actor that is no
+            # preposition's object is named before it
+            heads = [r for r in earlier if r.end != ref.start]
+            free = [r for r in heads if not roles.after_preposition(tokens, r)]
+            earlier = free or heads or earlier
+        for other in reversed(earlier):
             if other.end <= ref.start and other.kind == "named" and other.is_person == person:
                 if ref.pronoun == "plural":
                     # "denounced US, French and Turkish forces and demanded that they leave"

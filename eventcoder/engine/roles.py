@@ -299,6 +299,15 @@ def _new_clause(tokens: list[Token], refs: list[ActorRef], position: int) -> boo
     return verb.endswith("ed") or verb in SPEECH_VERBS or verb in IRREGULAR_PASTS
 
 
+def after_preposition(tokens: list[Token], ref: ActorRef) -> bool:
+    """Whether an actor phrase is a preposition's object (``around Taiwan``, ``with the
+    rebels``)."""
+    k = ref.start - 1
+    while k > 0 and tokens[k].fold in ARTICLES | PLACE_MODIFIERS:
+        k -= 1
+    return k >= 0 and tokens[k].fold in PREPOSITIONS
+
+
 def _after_locative(tokens: list[Token], start: int) -> bool:
     k = start - 1
     while k > 0 and tokens[k].fold in PLACE_MODIFIERS:
