@@ -17,6 +17,7 @@ from eventcoder.codebook.lexicon import Lexicon
 from eventcoder.codebook.loader import load_codebook
 from eventcoder.engine.events import ArticleEngine, Candidate, SentenceTrace
 from eventcoder.engine.merge import merge_article
+from eventcoder.engine.words import PEOPLES
 from eventcoder.normalize.dates import DateMention, find_dates
 from eventcoder.normalize.places import Gazetteer, PlaceMention, best_location
 from eventcoder.normalize.tolls import find_tolls
@@ -83,7 +84,7 @@ class Coder:
             self._gazetteer = Gazetteer.build(
                 [p.to_mapping() for p in self.codebook.places],
                 towns if towns.is_file() else None,
-                not_places=demonyms,
+                not_places=[*demonyms, *PEOPLES],
             )
         return self._gazetteer
 

@@ -137,6 +137,18 @@ def test_a_role_noun_loyal_to_a_group_is_the_group() -> None:
     )
 
 
+def test_a_peoples_adjective_is_no_town() -> None:
+    # "Arab" is also a town in Alabama: the militias are of the place where they struck
+    assert_events("Arab militias killed dozens of civilians in El Geneina on Friday.",
+                  [("SDNUAF", "SDNCVL", "1*")])
+
+
+def test_the_ministry_refers_back_to_a_foreign_office() -> None:
+    text = ("France's foreign office condemned the verdict on Monday. The ministry also "
+            "summoned Algeria's ambassador.")
+    assert_events(text, [("FRAGOV", "DZAGOV", "114")])
+
+
 def test_a_former_leader_is_not_the_government() -> None:
     records = code("Former Pakistani prime minister Imran Khan criticised the United States.")
     assert records

@@ -486,7 +486,9 @@ class ArticleEngine:
         earlier = [r for r in refs if r.kind == "named" and r.end <= ref.start]
         for other in [*reversed(earlier), *reversed(self.state.history)]:
             name = other.text.lower().replace("'s", "").split()
-            if other.kind == "named" and not other.is_person and name and name[-1] == head:
+            if other.kind == "named" and not other.is_person and name and (
+                name[-1] == head or name[-1] in words.SAME_HEADS.get(head, ())
+            ):
                 return other
         if ref.role not in ANAPHORIC_ROLES:
             return None

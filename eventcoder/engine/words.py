@@ -107,3 +107,10 @@ WOUNDING_WORDS = frozenset({"wounded", "wounding", "injured", "injuring", "survi
 LEADER_NOUNS = frozenset({"president", "minister", "premier", "chancellor", "king", "queen",
                           "emir", "prince", "governor", "mayor", "leader", "commander", "chief",
                           "speaker", "head", "general", "warlord"})
+# peoples and faiths named by an adjective, which towns share ("Arab militias" are not from
+# Arab, Alabama): never read as places
+PEOPLES = frozenset("""arab arabs kurdish kurd kurds christian christians muslim muslims jewish
+    sunni shia shiite shi'ite alawite druze hindu sikh buddhist baloch pashtun tamil hausa fulani
+    yazidi rohingya uighur uyghur masalit tutsi hutu tigrayan oromo igbo yoruba""".split())
+# heads that name the same body: "Germany's foreign office ... The ministry also summoned"
+SAME_HEADS = {"ministry": frozenset({"office", "department"})}
