@@ -968,6 +968,15 @@ def test_the_intent_to_a_mutual_act_is_the_subjects_alone() -> None:
     )
 
 
+def test_aid_pledged_for_people_in_a_country_is_aimed_at_that_country() -> None:
+    found = triples("Britain has announced humanitarian assistance of 5 million pounds through "
+                    "the Foreign Office to help families affected by flooding in Libya.")
+    assert any(t[0] == "GBR" and t[1] and t[1].startswith("LBY") and t[2] == "0333"
+               for t in found), found
+    # an amount is no verb: "5 million pounds" pounds no one
+    assert not any(t[2].startswith("19") for t in found), found
+
+
 def test_what_a_body_is_set_up_to_do_is_done() -> None:
     # no intent (03x): setting up the panel opens the inquiry; and an inquiry into abuses by
     # the police is into the police, the government's own

@@ -680,6 +680,7 @@ class ArticleEngine:
         if form == "verb" and at > 0 and (
             tokens[at - 1].fold in words.DETERMINERS
             or (tokens[at].fold.endswith("ed") and _is_numeral(tokens[at - 1]))
+            or (tokens[at].fold.endswith("s") and tokens[at - 1].fold in words.AMOUNTS)
         ):
             return "a noun after a determiner, not a verb"
         if form == "verb" and _hyphen_joined(tokens, at, sentence):
@@ -837,12 +838,15 @@ class ArticleEngine:
             if adversary is not None:
                 notes.append(f"{label}: aimed at the adversary named later, {adversary.text!r}")
                 return [attrs.evolve(adversary, start=match.end, end=match.end)]
-        if entry.code[:2] == "07":
-            # "planes from Japan and India arrived in Colombo carrying aid": aid goes to
-            # the country of the place it reached
+        if entry.code[:2] == "07" or entry.code[:3] == "033":
+            # "planes from Japan and India arrived in Colombo carrying aid": aid goes to the
+            # country of the place it reached; aid pledged, to a country named as where it
+            # is needed ("aid for people affected by flooding in Pakistan")
             own = {s.country for s in sources}
+            pledged = entry.code[:2] != "07"
             reached = next((p.place.country for p in self.located
-                            if p.place.country not in own), None)
+                            if p.place.country not in own
+                            and (p.place.kind == "country" or not pledged)), None)
             if reached:
                 notes.append(f"{label}: aid for the country of the place it reached")
                 return [_country_ref(match.end, reached)]

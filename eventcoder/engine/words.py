@@ -42,6 +42,8 @@ QUANTITIES = frozenset(
     members supporters some many several most all""".split()
 )
 # counts before a participle make it an adjective: "two besieged villages"
+# amounts before a plural: a noun, not a verb ("5 million pounds")
+AMOUNTS = frozenset({"million", "billion", "thousand", "hundred", "trillion"})
 COUNT_WORDS = frozenset(
     """two three four five six seven eight nine ten dozens hundreds thousands several many
     some few""".split()
