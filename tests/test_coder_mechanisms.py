@@ -728,6 +728,26 @@ def test_an_actor_inside_a_prepositional_phrase_is_not_the_subject() -> None:
     assert not any(t[0] and t[0].endswith(("MIL", "COP")) for t in found), found
 
 
+def test_he_refers_back_to_an_office_held_by_one_person() -> None:
+    assert_events("Niger's junta expelled the French ambassador, giving him 48 hours to leave "
+                  "the country.", [("NERGOV", "FRAGOV", "174")])
+    # a named person nearer than the office is the one referred to
+    found = triples("Niger's junta met the French ambassador after President Emmanuel Macron "
+                    "said he would recall him.")
+    assert not any(t[0] == "NERGOV" and t[2] == "161" for t in found), found
+
+
+def test_partners_of_a_meeting_are_partners_of_the_mutual_act_after_it() -> None:
+    found = triples("Indian Prime Minister Narendra Modi met his Japanese counterpart Fumio "
+                    "Kishida in Tokyo on Monday and signed 12 cooperation agreements.")
+    assert ("INDGOV", "JPNGOV", "057") in found and ("JPNGOV", "INDGOV", "057") in found
+
+
+def test_a_verb_after_a_preposition_is_a_noun() -> None:
+    found = triples("Iran hanged a man convicted of killing a policeman during protests.")
+    assert not any(t[2].startswith("14") for t in found), found
+
+
 def test_a_subject_pronoun_is_not_the_noun_its_clause_describes() -> None:
     found = triples("London sanctioned a group of Iranian companies it accused of supplying "
                     "drones to Russia.")

@@ -438,6 +438,15 @@ class ArticleEngine:
             heads = [r for r in earlier if r.end != ref.start]
             free = [r for r in heads if not roles.after_preposition(tokens, r)]
             earlier = free or heads or earlier
+        if person:
+            # "expelled the French ambassador, giving him 72 hours": an office held by one
+            # person, named after the last named person
+            office = next((r for r in reversed(refs) if r.end <= ref.start and _one_person(r)),
+                          None)
+            if office is not None and all(o.end <= office.start for o in earlier):
+                found_office = self._resolve(office, refs, tokens, speaker)
+                if found_office:
+                    return [_moved(found_office[0], ref)]
         for other in reversed(earlier):
             if other.end <= ref.start and other.kind == "named" and other.is_person == person:
                 if ref.pronoun == "plural":
@@ -683,6 +692,11 @@ class ArticleEngine:
             or (tokens[at].fold.endswith("s") and tokens[at - 1].fold in words.AMOUNTS)
         ):
             return "a noun after a determiner, not a verb"
+        if form == "verb" and at > 0 and tokens[at - 1].fold in words.PREPOSITIONS - {
+            "to", "targeting"
+        } and not tokens[at].fold.endswith("ing") and match.pattern.entry.code[:2] != "04":
+            # (but "during talks with Abe" are the subject's talks)
+            return "a noun after a preposition, not a verb ('during protests')"
         if form == "verb" and _hyphen_joined(tokens, at, sentence):
             return "part of a compound ('government-sanctioned')"
         if modality.is_negated(tokens, at):
@@ -735,6 +749,10 @@ class ArticleEngine:
                     # "Amnesty said government forces had used chemical weapons, accusing
                     # Khartoum of war crimes": the accusation is the reporter's
                     return RolesRead([reporter], [], borrowed)
+                if pattern.entry.reciprocal and previous.match.pattern.entry.reciprocal:
+                    # "Xi met Lula in Beijing and signed 15 agreements": both partners of the
+                    # first mutual act are partners of the next
+                    return RolesRead([*previous.sources, *previous.targets], [])
                 return RolesRead(previous.sources, [], borrowed)
             subject = roles.subject_before(refs, tokens, match.start)
             return RolesRead(roles.coordinated_before(refs, tokens, subject) if subject else [],
@@ -1240,6 +1258,14 @@ def _is_leader(ref: ActorRef) -> bool:
     if ref.is_person:
         return ref.role not in {"CVL", "MED", "HRI", "BUS", "EDU", "HLH", "NGO"}
     return ref.text.lower().rsplit(" ", 1)[-1] in words.LEADER_NOUNS
+
+
+def _one_person(ref: ActorRef) -> bool:
+    """Whether an actor phrase names one person by an office (``the French ambassador``)."""
+    if ref.is_person or ref.kind == "pronoun":
+        return False
+    head = ref.text.lower().rsplit(" ", 1)[-1]
+    return head in words.LEADER_NOUNS | words.PERSON_NOUNS
 
 
 def _by_means(candidate: Candidate, actions: list[ActionMatch], notes: list[str]) -> Candidate:

@@ -116,3 +116,8 @@ PEOPLES = frozenset("""arab arabs kurdish kurd kurds christian christians muslim
     yazidi rohingya uighur uyghur masalit tutsi hutu tigrayan oromo igbo yoruba""".split())
 # heads that name the same body: "Germany's foreign office ... The ministry also summoned"
 SAME_HEADS = {"ministry": frozenset({"office", "department"})}
+# offices and roles held by one person, which "he" or "she" may refer back to
+PERSON_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "spokesman", "spokeswoman",
+                          "spokesperson", "official", "secretary", "negotiator", "journalist",
+                          "reporter", "activist", "lawmaker", "senator", "judge", "prosecutor",
+                          "officer", "soldier", "dissident", "cleric"})
