@@ -129,12 +129,28 @@ def verb_forms(base: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+def _singular(word: str) -> str | None:
+    """The singular of a regular plural (``facilities`` -> facility, ``positions`` ->
+    position), or None for a word that is no plural."""
+    if len(word) < 5 or not word.endswith("s") or word.endswith(("ss", "us", "is", "ics")):
+        return None
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "zes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1]
+
+
 def noun_forms(word: str) -> frozenset[str]:
-    """A noun and its plural: ``strike`` -> strike, strikes; ``militia`` -> militias."""
+    """A noun and its plural: ``strike`` -> strike, strikes; ``militia`` -> militias; a
+    plural and its singular: ``positions`` -> position, positions."""
     if word in IRREGULAR_PLURALS:
         return frozenset({word, IRREGULAR_PLURALS[word]})
     if not word.isalpha() or len(word) < 2:
         return frozenset({word})
+    singular = _singular(word)
+    if singular is not None:
+        return frozenset({word, singular})
     if word.endswith("o") and word[-2] not in _VOWELS:
         return frozenset({word, word + "s", word + "es"})  # embargoes, radios
     if word.endswith(("s", "x", "z", "ch", "sh")):
