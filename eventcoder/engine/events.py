@@ -178,6 +178,7 @@ class ArticleEngine:
         self.lexicon = lexicon
         self.gazetteer = gazetteer
         self.places: list[PlaceMention] = []
+        self.actions: list[ActionMatch] = []  # the actions of the sentence being read
         self.sentence_start = 0  # where the sentence being read starts in the article
         self.sentence_text = ""
         # the places the sentence says an act happened at: read on first need (see ``located``)
@@ -546,6 +547,7 @@ class ArticleEngine:
         )
         speaker = self._speaker(quote) if quote else None
         actions = find_actions(tokens, self.lexicon)
+        self.actions = actions
         notes: list[str] = []
         candidates: list[Candidate] = []
         previous: PriorAct | None = None
@@ -834,6 +836,18 @@ class ArticleEngine:
         implied = self._implicit_target(match, tokens, sources, notes, label)
         if implied:
             return implied
+        if entry.target == "accuser":
+            # "the Kremlin denied that its forces had targeted civilians in Kharkiv": with no
+            # accuser named, a denial is aimed at whom the denied act would have struck
+            denied = next((m for m in self.actions if m.start >= match.end
+                           and m.pattern.entry.code[:2] in modality.MATERIAL_ROOTS), None)
+            if denied is not None:
+                struck = self._search_targets(denied, tokens, refs, None, sources, notes,
+                                              label) or self._implicit_target(
+                    denied, tokens, sources, notes, label)
+                if struck:
+                    notes.append(f"{label}: aimed at whom the denied act would have struck")
+                    return [attrs.evolve(t, start=match.end, end=match.end) for t in struck]
         if borrowed:
             notes.append(f"{label}: aimed at the target of the act it continues")
             return [attrs.evolve(t, start=match.end, end=match.end) for t in borrowed]
@@ -907,7 +921,9 @@ class ArticleEngine:
         if _own_country_targets(sources, targets):
             pairs = [(s, t) for s, t in pairs if t is not None and t.country == s.country]
         if both_ways:
-            pairs += [(t, s) for s, t in pairs if t is not None]
+            # "accepted an Egyptian proposal for a ceasefire": a partner named by its adjective
+            # on the object is where it came from, not one who acted
+            pairs += [(t, s) for s, t in pairs if t is not None and not t.adjective]
         out: list[Candidate] = []
         seen = set()
         for source, target in pairs:

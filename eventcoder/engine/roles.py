@@ -97,7 +97,7 @@ def subject_before(refs: list[ActorRef], tokens: list[Token], position: int) -> 
         if any(t.fold in SPEECH_VERBS for t in tokens[ref.end : position]) and not participle:
             return None  # "an official says a bomb killed ...": the speaker, not the subject
         k = ref.start - 1
-        while k > 0 and tokens[k].fold in PLACE_MODIFIERS:
+        while k > 0 and tokens[k].fold in PLACE_MODIFIERS | ARTICLES:
             k -= 1  # "rebels in northern Mali ambushed": Mali is where, not who
         if k > 1 and tokens[k].text.isalpha() and tokens[k].text == tokens[k].fold and (
             tokens[k - 1].fold in ARTICLES
