@@ -1002,6 +1002,9 @@ def test_the_intent_to_a_mutual_act_is_the_subjects_alone() -> None:
     found = triples("Ghana said it was ready to restore diplomatic relations with Morocco.")
     assert ("GHA", "MAR", "032") in found
     assert not any(t[0] == "MAR" for t in found)
+    found = triples("The European Union agreed to open accession talks with Georgia.")
+    assert any(t[0] == "IGOEUREEC" and t[1] == "GEO" and t[2].startswith("03") for t in found)
+    assert not any(t[0] == "GEO" for t in found), found
     # partners that are all subjects each intend it
     assert_events(
         "Ghana and Morocco said they would restore diplomatic relations next month.",

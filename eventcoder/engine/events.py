@@ -650,7 +650,7 @@ class ArticleEngine:
         # a mutual act goes both ways; the intent to one is the subject's alone ("Cuba is
         # ready to restore relations with the United States"), unless the partners are
         # all subjects ("Iran and Saudi Arabia will reopen embassies")
-        both_ways = entry.reciprocal and not future
+        both_ways = entry.reciprocal and not future and entry.code[:2] != "03"
         if not targets and entry.reciprocal and len(sources) > 1:
             # "Israel and Hamas agreed to a ceasefire": the subjects act towards each other
             sources, targets = sources[:1], sources[1:]
