@@ -746,6 +746,8 @@ def test_partners_of_a_meeting_are_partners_of_the_mutual_act_after_it() -> None
 def test_a_verb_after_a_preposition_is_a_noun() -> None:
     found = triples("Iran hanged a man convicted of killing a policeman during protests.")
     assert not any(t[2].startswith("14") for t in found), found
+    found = triples("Serbia put its army on alert after clashes in northern Kosovo.")
+    assert not any(t[2].startswith("19") for t in found), found
 
 
 def test_a_subject_pronoun_is_not_the_noun_its_clause_describes() -> None:
@@ -850,6 +852,19 @@ def test_a_demand_made_while_blocking_a_road_stays_a_demand() -> None:
                     "of their leader.")
     assert any(t[2].startswith("144") for t in found), found
     assert any(t[2].startswith("105") for t in found), found
+
+
+def test_a_states_protest_is_an_official_complaint() -> None:
+    found = triples("The Vietnamese embassy in Beijing protested against the Chinese navy's "
+                    "presence near the Paracel Islands.")
+    assert any(t[0] == "VNMGOV" and t[1] == "CHNMIL" and t[2] == "114" for t in found), found
+
+
+def test_the_place_of_a_mutual_act_is_no_partner() -> None:
+    found = triples("Malian troops and Tuareg rebels clashed near Kidal on Monday.")
+    assert not any(t[1] == "MLI" for t in found), found
+    # the partners are the coordinated subjects, a people's name before the second one
+    assert ("MLIMIL", "MLIREB", "190") in found and ("MLIREB", "MLIMIL", "190") in found
 
 
 def test_crowds_burning_property_riot_and_armed_men_burning_it_destroy_it() -> None:

@@ -694,9 +694,11 @@ class ArticleEngine:
             or (tokens[at].fold.endswith("s") and tokens[at - 1].fold in words.AMOUNTS)
         ):
             return "a noun after a determiner, not a verb"
-        if form == "verb" and at > 0 and tokens[at - 1].fold in words.PREPOSITIONS - {
-            "to", "targeting"
-        } and not tokens[at].fold.endswith("ing") and match.pattern.entry.code[:2] != "04":
+        if form == "verb" and at > 0 and tokens[at - 1].fold in (
+            words.PREPOSITIONS | {"after", "before", "following"}
+        ) - {"to", "targeting"} and not tokens[at].fold.endswith("ing") and (
+            match.pattern.entry.code[:2] != "04"
+        ):
             # (but "during talks with Abe" are the subject's talks)
             return "a noun after a preposition, not a verb ('during protests')"
         if form == "verb" and _hyphen_joined(tokens, at, sentence):
@@ -1061,7 +1063,10 @@ class ArticleEngine:
         end_char = window[-1].end - offset if window else 0
         # a place after words is where they were said ("lodged a protest in Beijing"); after
         # an act, where it struck
-        places = [] if match.pattern.entry.code[:2] in VERBAL_ROOTS else self.places
+        # (and the place of a mutual act is where the partners met or fought: "clashed near
+        # Gondar")
+        entry = match.pattern.entry
+        places = [] if entry.code[:2] in VERBAL_ROOTS or entry.reciprocal else self.places
         for place in places:
             if tokens[match.start].start - offset <= place.start < end_char and place.place.country:
                 country = place.place.country
@@ -1232,6 +1237,12 @@ def _protests(candidates: list[Candidate], sentence: Sentence,
             if word.endswith("ing") and c.source.code not in protesting:
                 notes.append(f"{label}: a crowd's demand as it gathers: a protest")
                 c = attrs.evolve(c, code=PROTEST_FOR.get(c.code, "141"))
+        elif c.code in {"140", "141"} and (c.source.role in {"GOV", "LEG", "JUD"} or (
+                c.source.role is None and _is_state(c.source.country))):
+            # "the Chinese embassy protested against the navy's presence": a state's protest
+            # is an official complaint
+            notes.append(f"{label}: a state's protest: an official complaint")
+            c = attrs.evolve(c, code="114")
         elif c.code == "1712" and crowd:
             notes.append(f"{label}: property destroyed by a crowd: a riot")
             c = attrs.evolve(c, code="145")

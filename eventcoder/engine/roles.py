@@ -338,7 +338,13 @@ def coordinated_before(refs: list[ActorRef], tokens: list[Token], ref: ActorRef)
     index = refs.index(ref)
     while index > 0:
         previous = refs[index - 1]
-        between = {t.fold for t in tokens[previous.end : group[0].start]}
+        # "Malian troops and Tuareg rebels": a people's name before the second one
+        span = tokens[previous.end : group[0].start]
+        while len(span) > 1 and span[-1].text[:1].isupper() and span[-1].text.isalpha() and (
+            span[-2].fold == "and" or span[-2].text[:1].isupper()
+        ):
+            span = span[:-1]
+        between = {t.fold for t in span}
         if between and between <= {"and", ",", "both", "the"} and "and" in between | {
             t.fold for t in tokens[group[0].start : group[-1].end]
         } | between:
