@@ -773,6 +773,17 @@ def test_an_actor_after_a_preposition_and_an_article_is_not_the_subject() -> Non
     assert not any(t[0] and t[0].endswith("COP") for t in found), found
 
 
+def test_the_subject_is_the_head_before_a_relative_clause_set_off_by_commas() -> None:
+    assert_events("Qatar, which hosts some Hamas leaders, urged Israel to allow aid into Gaza.",
+                  [("QAT", "ISR", "02*")])
+
+
+def test_a_government_condemning_an_attack_by_its_own_rebels_condemns_them() -> None:
+    text = ("Taliban fighters attacked a police post in Ghazni province, killing four "
+            "policemen. The Afghan government condemned the attack.")
+    assert_events(text, [("AFGGOV", "AFGREBTAL", "111")])
+
+
 def test_the_subject_of_a_relative_clause_is_the_noun_before_it() -> None:
     # riots are no actor: the country named first did not kill anyone
     found = triples("Kenya imposed a curfew after riots that have killed at least six people.")

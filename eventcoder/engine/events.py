@@ -1054,7 +1054,8 @@ class ArticleEngine:
                     return [attrs.evolve(earlier.target, start=match.end, end=match.end)]
         if around & words.EVENT_ANAPHORS:
             for earlier in reversed(self.state.violent):
-                if earlier.source.country not in source_countries and (
+                # (the government that condemns an attack by its own rebels on its police)
+                if not any(_within_one_actor(s, earlier.source) for s in sources) and (
                     earlier.target is None or earlier.target.country in source_countries
                 ):
                     notes.append(f"{label}: target is the author of an act referred back to")

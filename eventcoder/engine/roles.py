@@ -88,6 +88,16 @@ def subject_before(refs: list[ActorRef], tokens: list[Token], position: int) -> 
         return next((r for r in refs if r.end == head and r.kind != "pronoun"
                      and not _after_locative(tokens, r.start)
                      and tokens[r.start - 1].fold not in PREPOSITIONS), None)
+    if position > 2 and tokens[position - 1].fold == ",":
+        # "Turkey, which backs some rebel groups, called on Moscow": past the relative clause
+        for k in range(position - 2, 0, -1):
+            if tokens[k].fold in {",", *LEFT_BARRIERS}:
+                break
+            if tokens[k].fold in {"which", "who"} and tokens[k - 1].fold == ",":
+                described = next((r for r in refs if r.end == k - 1), None)
+                if described is not None:
+                    return described
+                break
     # "gunmen abducted two Lebanese men and killed a soldier": the object of the verb before
     # "and" is not the subject of the verb after it
     coordinated = position > 0 and tokens[position - 1].fold == "and"
