@@ -865,6 +865,11 @@ def test_a_demand_made_while_blocking_a_road_stays_a_demand() -> None:
     assert any(t[2].startswith("105") for t in found), found
 
 
+def test_a_capital_after_in_and_a_place_modifier_is_where_not_who() -> None:
+    found = triples("Police in Kenya banned protests in central Nairobi on Tuesday.")
+    assert not any(t[1] == "KENGOV" for t in found), found
+
+
 def test_a_states_protest_is_an_official_complaint() -> None:
     found = triples("The Vietnamese embassy in Beijing protested against the Chinese navy's "
                     "presence near the Paracel Islands.")
@@ -1022,6 +1027,16 @@ def test_a_partner_named_by_its_adjective_on_the_object_did_not_act() -> None:
     found = triples("Hamas said it had accepted a Qatari proposal for a ceasefire in Gaza.")
     assert any(t[0] and t[0].startswith("PSE") and t[1] == "QAT" for t in found), found
     assert not any(t[0] == "QAT" for t in found), found
+
+
+def test_a_mediator_named_after_a_mutual_act_mediates_between_its_partners() -> None:
+    found = triples("Armenia and Azerbaijan exchanged 32 prisoners of war on Thursday in a deal "
+                    "mediated by Qatar.")
+    assert ("QAT", "ARM", "045") in found and ("QAT", "AZE", "045") in found
+    assert not any(t[0] == "QAT" and t[1] and t[1].endswith("CVL") for t in found), found
+    found = triples("Armenia and Azerbaijan agreed to reopen their embassies under a deal "
+                    "brokered by Qatar.")
+    assert ("QAT", "ARM", "045") in found and ("QAT", "AZE", "045") in found
 
 
 def test_the_intent_to_a_mutual_act_is_the_subjects_alone() -> None:

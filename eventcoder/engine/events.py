@@ -655,6 +655,14 @@ class ArticleEngine:
             # "Israel and Hamas agreed to a ceasefire": the subjects act towards each other
             sources, targets = sources[:1], sources[1:]
             both_ways = True
+        if not targets and entry.code == "045" and previous is not None and (
+            previous.match.pattern.entry.reciprocal
+        ):
+            # "Russia and Ukraine swapped prisoners in a deal mediated by the UAE": between the
+            # partners of the mutual act
+            targets = [attrs.evolve(t, start=match.end, end=match.end)
+                       for t in [*previous.sources, *previous.targets]]
+            notes.append(f"{label}: between the partners of the act before it")
         if not targets and cause is not None:
             # "began joint drills, prompting North Korea to threaten a nuclear strike": an
             # answer to the clause's subjects
@@ -734,7 +742,14 @@ class ArticleEngine:
         code = pattern.entry.code
         if pattern.form == "verb" and roles.is_passive(tokens, match, refs):
             agent = roles.agent_after(refs, tokens, match.end)
-            subject = roles.subject_before(refs, tokens, match.start)
+            if roles.is_reduced_passive(tokens, match):
+                # "an Iranian oil tanker seized by marines": the noun a participle describes
+                # is the one just before it, even a preposition's object ("protested over a
+                # boat seized by"); not an actor further back ("exchanged prisoners on Friday
+                # in a deal mediated by the UAE")
+                subject = roles.described_before(refs, tokens, match.start)
+            else:
+                subject = roles.subject_before(refs, tokens, match.start)
             return RolesRead(
                 [agent] if agent else [],
                 roles.coordinated_before(refs, tokens, subject) if subject else [],
@@ -775,7 +790,7 @@ class ArticleEngine:
         doer = next((r for r in refs if r.kind == "agent" and r.end == match.end
                      and r.start >= match.start), None)
         owner = doer or roles.possessor_before(refs, tokens, match.start) or (
-            roles.agent_after(refs, tokens, match.end)
+            roles.agent_after(refs, tokens, match.end - 1)
         )
         # a verbal act named by a noun is the speaker's ("X said it was an unacceptable
         # act"); a material one is the subject's only after a light verb ("X launched strikes")

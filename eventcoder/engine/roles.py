@@ -65,6 +65,29 @@ def is_passive(tokens: list[Token], match: ActionMatch,
     )
 
 
+def is_reduced_passive(tokens: list[Token], match: ActionMatch) -> bool:
+    """A participle right after the noun it describes, with no form of *be* (``a truce
+    brokered by Qatar``)."""
+    k = match.start - 1
+    while k >= 0 and tokens[k].fold in ADVERBS - {"had", "have", "has"}:
+        k -= 1
+    return not (k >= 0 and tokens[k].fold in BE)
+
+
+def described_before(refs: list[ActorRef], tokens: list[Token],
+                     position: int) -> ActorRef | None:
+    """The actor a participle at ``position`` describes: the one before it, with at most
+    three common nouns between (``an Iranian oil tanker seized``)."""
+    for ref in reversed(refs):
+        if ref.end > position:
+            continue
+        between = tokens[ref.end : position]
+        if len(between) <= 3 and all(t.text.isalpha() and t.text == t.fold for t in between):
+            return ref
+        return None
+    return None
+
+
 def subject_before(refs: list[ActorRef], tokens: list[Token], position: int) -> ActorRef | None:
     """The nearest actor phrase before ``position`` that can be a subject: not the object of a
     preposition, and not beyond a clause mark."""
@@ -217,8 +240,8 @@ def targets_after(refs: list[ActorRef], tokens: list[Token], position: int,
         if ref.start < position or ref.start >= end:
             continue
         k = ref.start - 1
-        while k > position and tokens[k].fold in ARTICLES:
-            k -= 1  # "brokered by the United Nations"
+        while k > position and tokens[k].fold in ARTICLES | PLACE_MODIFIERS:
+            k -= 1  # "brokered by the United Nations", "protests in central Nairobi"
         before = tokens[k].fold if ref.start > 0 else ""
         coordinated = {t.fold for t in tokens[means_end : ref.start]} <= {"and", ",", "or"}
         if before == "by" or before in INSTRUMENT_MARKERS or (means_end >= 0 and coordinated):
