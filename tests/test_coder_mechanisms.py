@@ -870,6 +870,13 @@ def test_a_capital_after_in_and_a_place_modifier_is_where_not_who() -> None:
     assert not any(t[1] == "KENGOV" for t in found), found
 
 
+def test_a_count_of_people_arrested_are_civilians_of_the_country() -> None:
+    assert_events("Serbian police arrested eight people in Belgrade on Friday.",
+                  [("SRBCOP", "SRBCVL", "173")])
+    # an arrest of nobody named or counted gives no event
+    assert not triples("Serbian police made arrests in Belgrade on Friday.")
+
+
 def test_a_states_protest_is_an_official_complaint() -> None:
     found = triples("The Vietnamese embassy in Beijing protested against the Chinese navy's "
                     "presence near the Paracel Islands.")

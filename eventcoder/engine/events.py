@@ -909,7 +909,10 @@ class ArticleEngine:
         deadly = entry.code[:2] == "19" and any(
             t.kind == "dead" and t.count for t in find_tolls(sentence.text)
         )
-        if entry.code[:2] in VICTIM_ROOTS or entry.code[:3] == "171" or deadly:
+        # "police arrested 30 people": a count of people seized by the authorities
+        counted = entry.code in {"173", "175"} and any(
+            _is_numeral(t) for t in tokens[match.end : match.end + 2])
+        if entry.code[:2] in VICTIM_ROOTS or entry.code[:3] == "171" or deadly or counted:
             # "insurgents massacred 80 people in a village": assaults and mass violence with
             # no named victim are coded against the civilians where they happened, else of the
             # source's own country; property seized needs its place named ("seized a ship"
