@@ -182,13 +182,14 @@ def test_nouns_get_their_plural(noun: str, plural: str) -> None:
 @pytest.mark.parametrize(
     ("plural", "singular"),
     [("positions", "position"), ("facilities", "facility"), ("churches", "church"),
-     ("bases", "base")],
+     ("bases", "base"), ("knives", "knife"), ("archives", "archive")],
 )
 def test_plurals_get_their_singular(plural: str, singular: str) -> None:
     assert singular in noun_forms(plural)
 
 
-@pytest.mark.parametrize("word", ["crisis", "news", "congress", "campus", "politics"])
+@pytest.mark.parametrize("word", ["crisis", "news", "congress", "campus", "politics", "series",
+                                  "headquarters", "themselves"])
 def test_words_ending_in_s_that_are_no_plurals_keep_their_form(word: str) -> None:
     forms = noun_forms(word)
     assert word in forms and not any(len(f) < len(word) for f in forms)

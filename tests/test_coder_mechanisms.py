@@ -731,10 +731,10 @@ def test_an_actor_inside_a_prepositional_phrase_is_not_the_subject() -> None:
 def test_he_refers_back_to_an_office_held_by_one_person() -> None:
     assert_events("Niger's junta expelled the French ambassador, giving him 48 hours to leave "
                   "the country.", [("NERGOV", "FRAGOV", "174")])
-    # a named person nearer than the office is the one referred to
-    found = triples("Niger's junta met the French ambassador after President Emmanuel Macron "
-                    "said he would recall him.")
-    assert not any(t[0] == "NERGOV" and t[2] == "161" for t in found), found
+    # a subject pronoun after the office is still the speaker named before it
+    found = triples("French President Emmanuel Macron met the Russian ambassador on Monday, and "
+                    "later said he would expel 10 Russian diplomats.")
+    assert any(t[0] == "FRAGOV" and t[1] and t[1].startswith("RUS") for t in found), found
 
 
 def test_partners_of_a_meeting_are_partners_of_the_mutual_act_after_it() -> None:
@@ -743,11 +743,23 @@ def test_partners_of_a_meeting_are_partners_of_the_mutual_act_after_it() -> None
     assert ("INDGOV", "JPNGOV", "057") in found and ("JPNGOV", "INDGOV", "057") in found
 
 
+def test_a_planned_act_is_done_when_planned_is_the_verb() -> None:
+    found = triples("The Islamic State planned and carried out attacks on Shiite mosques in "
+                    "Kabul.")
+    assert any(t[0] and t[0].endswith("REB") and t[2][:2] in {"18", "19"} for t in found), found
+
+
+def test_an_article_before_the_time_opening_a_sentence_keeps_the_subject() -> None:
+    assert_events("In the morning the army shelled rebel positions near Goma.",
+                  [("CODMIL", "CODREB", "19*")])
+
+
 def test_a_verb_after_a_preposition_is_a_noun() -> None:
-    found = triples("Iran hanged a man convicted of killing a policeman during protests.")
-    assert not any(t[2].startswith("14") for t in found), found
     found = triples("Serbia put its army on alert after clashes in northern Kosovo.")
     assert not any(t[2].startswith("19") for t in found), found
+    # but a verb's form after "with" may be the act itself
+    found = triples("Israel responded with strikes on Hamas positions in Gaza.")
+    assert any(t[0] == "ISR" and t[2].startswith("19") for t in found), found
 
 
 def test_a_subject_pronoun_is_not_the_noun_its_clause_describes() -> None:
@@ -758,10 +770,14 @@ def test_a_subject_pronoun_is_not_the_noun_its_clause_describes() -> None:
 
 
 def test_a_subject_pronoun_prefers_an_actor_that_is_no_prepositions_object() -> None:
-    found = triples("Russia sent bombers along the coast of Japan on Monday in what it called a "
-                    "warning to Washington.")
+    found = triples("Russia sent warships and bombers around Japan on Monday in what it called "
+                    "a stern warning to Tokyo.")
     assert any(t[0] == "RUS" and t[2].startswith("13") for t in found), found
     assert not any(t[0] == "JPN" for t in found), found
+    # after a subordinator, the nearest actor is still the antecedent
+    found = triples("The United States imposed sanctions on Iran after it seized a tanker in "
+                    "the Gulf.")
+    assert not any(t[0] == "USA" and t[2].startswith("17") for t in found), found
     # an object pronoun keeps the nearest actor
     assert_events("Bahrain cut ties with Qatar on Monday, accusing it of supporting terrorism.",
                   [("BHR", "QAT", "112*")])
@@ -811,7 +827,7 @@ def test_coordinated_noun_phrases_named_by_country_adjectives_are_each_a_target(
 
 def test_a_new_clause_after_and_is_not_a_coordinated_target() -> None:
     found = triples("Israeli jets struck Syrian positions and Hezbollah fired rockets at Haifa.")
-    assert not any(t[0] == "ISRMIL" and t[1] and t[1].startswith("LBN") for t in found)
+    assert not any(t[0] == "ISRMIL" and t[1] and t[1].startswith("LBN") for t in found), found
 
 
 def test_a_doer_named_by_a_means_of_assault_gives_the_act_its_code() -> None:
@@ -838,6 +854,12 @@ def test_an_act_prompted_by_the_clause_before_answers_its_subject() -> None:
     )
 
 
+def test_pressure_towards_an_act_is_no_act() -> None:
+    found = triples("Washington raised pressure on Monday, pushing Israel to agree to a "
+                    "ceasefire with Hamas.")
+    assert not any(t[0] == "ISR" and t[2].startswith("08") for t in found), found
+
+
 def test_criticism_drawn_from_an_actor_is_aimed_at_the_subject_not_its_object() -> None:
     found = triples("Norway recognised the State of Palestine on Tuesday, drawing criticism "
                     "from Israel.")
@@ -850,6 +872,12 @@ def test_what_a_marching_crowd_demands_is_what_its_protest_is_for() -> None:
                     "resignation of President William Ruto.")
     assert ("KENHLH", "KENGOV", "1411") in found
     assert not any(t[2].startswith("10") for t in found)
+
+
+def test_a_crowd_that_is_demanding_something_demands_it() -> None:
+    found = triples("Kenyan teachers are demanding a pay rise from the government.")
+    assert any(t[2].startswith("10") for t in found), found
+    assert not any(t[2].startswith("14") for t in found), found
 
 
 def test_a_crowd_gathering_with_a_demand_protests() -> None:
@@ -909,13 +937,17 @@ def test_an_attack_that_killed_a_leader_is_an_assassination() -> None:
     assert not any(t[2] == "186" for t in triples(
         "An Iranian commander was killed in a U.S. air strike in Syria on Monday."))
     assert ("AFGREB", "AFGMIL", "190") in triples("Gunmen killed five soldiers in Kandahar.")
+    # the killing of others in the attack is not the leader's
+    found = triples("Taliban fighters attacked the governor of Kandahar on Sunday, killing two "
+                    "of his bodyguards.")
+    assert not any(t[2] == "186" for t in found), found
 
 
 def test_a_visit_for_talks_is_also_the_talks() -> None:
-    found = triples("Kenyan President William Ruto flew to Addis Ababa on Monday for talks with "
-                    "Prime Minister Abiy Ahmed.")
-    assert ("KENGOV", "ETHGOV", "042") in found
-    assert ("KENGOV", "ETHGOV", "040") in found and ("ETHGOV", "KENGOV", "040") in found
+    found = triples("King Abdullah received the Iranian foreign minister in Amman on Monday for "
+                    "talks.")
+    assert ("JORGOV", "IRNGOV", "043") in found
+    assert ("JORGOV", "IRNGOV", "040") in found and ("IRNGOV", "JORGOV", "040") in found
     # a visit that says nothing of talks is a visit only
     assert not any(t[2] == "040" for t in triples(
         "Kenyan President William Ruto flew to Addis Ababa on Monday."))

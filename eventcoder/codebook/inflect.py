@@ -129,11 +129,25 @@ def verb_forms(base: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+# words in -s that are no regular plural, or whose singular is not the word without -s
+NOT_PLURALS = frozenset({"series", "species", "headquarters", "themselves", "ourselves",
+                         "yourselves", "whereabouts", "crossroads", "barracks", "means",
+                         "news", "politics", "physics", "economics", "always", "perhaps",
+                         "whereas", "overseas", "alias", "atlas", "canvas", "chaos"})
+# plurals in -ves whose singular ends in -f or -fe
+F_PLURALS = {"knives": "knife", "lives": "life", "wives": "wife", "wolves": "wolf",
+             "halves": "half", "thieves": "thief", "shelves": "shelf", "selves": "self"}
+
+
 def _singular(word: str) -> str | None:
     """The singular of a regular plural (``facilities`` -> facility, ``positions`` ->
     position), or None for a word that is no plural."""
     if len(word) < 5 or not word.endswith("s") or word.endswith(("ss", "us", "is", "ics")):
         return None
+    if word in NOT_PLURALS:
+        return None
+    if word in F_PLURALS:
+        return F_PLURALS[word]
     if word.endswith("ies"):
         return word[:-3] + "y"
     if word.endswith(("sses", "xes", "zes", "ches", "shes")):

@@ -429,32 +429,34 @@ class ArticleEngine:
         earlier = [r for r in refs if r.end <= ref.start and r.kind == "named"
                    and r.is_person == person]
         before = tokens[ref.start - 1].fold if ref.start else ""
-        if tokens[ref.start].fold not in words.POSSESSIVES and not (
-            before.endswith(("ing", "ed")) or before in words.PREPOSITIONS
-        ):
-            # a subject pronoun ("it", not "accusing it"): in "Chinese firms it accused of",
-            # not the noun the clause describes; in "sent warships around Taiwan in what it
-            # called a warning", not a preposition's object, while an actor that is no
-            # preposition's object is named before it
+        if tokens[ref.start].fold not in words.POSSESSIVES:
+            # a subject pronoun is not the noun its clause describes ("Chinese firms it
+            # accused of"); after "what" ("sent warships around Taiwan in what it called a
+            # warning"), it is the clause's subject rather than a preposition's object
             heads = [r for r in earlier if r.end != ref.start]
-            free = [r for r in heads if not roles.after_preposition(tokens, r)]
-            earlier = free or heads or earlier
+            if before == "what":
+                heads = [r for r in heads if not roles.after_preposition(tokens, r)] or heads
+            earlier = heads or earlier
         if person:
             # "expelled the French ambassador, giving him 72 hours": an office held by one
-            # person, named after the last named person
+            # person, named after the last named person, is whom an object pronoun refers to;
+            # a subject pronoun refers to it only when no person is named before ("the UN
+            # envoy said he was pessimistic", but "Macron met the ambassador and said he")
             office = next((r for r in reversed(refs) if r.end <= ref.start and _one_person(r)),
                           None)
-            if office is not None and all(o.end <= office.start for o in earlier):
+            objective = tokens[ref.start].fold in words.OBJECT_PRONOUNS
+            last_named = all(o.end <= office.start for o in earlier) if office else False
+            if office is not None and (not earlier or (objective and last_named)):
                 found_office = self._resolve(office, refs, tokens, speaker)
                 if found_office:
                     return [_moved(found_office[0], ref)]
-        for other in reversed(earlier):
-            if other.end <= ref.start and other.kind == "named" and other.is_person == person:
-                if ref.pronoun == "plural":
-                    # "denounced US, French and Turkish forces and demanded that they leave"
-                    group = roles.coordinated_before(refs, tokens, other)
-                    return [_moved(g, ref) for g in group if g.kind == "named"]
-                return [_moved(other, ref)]
+        if earlier:
+            nearest = earlier[-1]
+            if ref.pronoun == "plural":
+                # "denounced US, French and Turkish forces and demanded that they leave"
+                group = roles.coordinated_before(refs, tokens, nearest)
+                return [_moved(g, ref) for g in group if g.kind == "named"]
+            return [_moved(nearest, ref)]
         if ref.pronoun == "plural" and ref.text.lower() == "they":
             # "X and Y resumed talks. They agreed to ...": both of the last sentence's subjects
             both = list({s.code: s for s in self.state.subjects if s.kind == "named"}.values())
@@ -701,14 +703,12 @@ class ArticleEngine:
             or (tokens[at].fold.endswith("ed") and _is_numeral(tokens[at - 1]))
             or (tokens[at].fold.endswith("s") and tokens[at - 1].fold in words.AMOUNTS)
         ):
-            return "a noun after a determiner, not a verb"
-        if form == "verb" and at > 0 and tokens[at - 1].fold in (
-            words.PREPOSITIONS | {"after", "before", "following"}
-        ) - {"to", "targeting"} and not tokens[at].fold.endswith("ing") and (
-            match.pattern.entry.code[:2] != "04"
+            return "a noun after a determiner, a count or an amount, not a verb"
+        if form == "verb" and at > 0 and tokens[at - 1].fold in words.NOUN_OPENERS and (
+            not tokens[at].fold.endswith("ing") and match.pattern.entry.code[:2] != "04"
         ):
             # (but "during talks with Abe" are the subject's talks)
-            return "a noun after a preposition, not a verb ('during protests')"
+            return "a noun after 'during', 'after' or 'amid', not a verb ('during protests')"
         if form == "verb" and _hyphen_joined(tokens, at, sentence):
             return "part of a compound ('government-sanctioned')"
         if modality.is_negated(tokens, at):
@@ -721,11 +721,7 @@ class ArticleEngine:
                 and _causative_before(tokens, match, []) is None
                 and not modality.is_mandate(tokens, at)):
             return "infinitive completing an earlier act"
-        in_noun_phrase = form == "noun" or (
-            tokens[at - 1].fold != "to"
-            and any(t.fold in words.ARTICLES for t in tokens[max(0, at - 4) : at])
-        )
-        if in_noun_phrase and modality.is_unrealised(tokens, at):
+        if modality.is_unrealised(tokens, at, noun=form == "noun"):
             return "an act that has not happened ('a planned protest', 'any sanctions')"
         material = match.pattern.entry.code[:2] in modality.MATERIAL_ROOTS
         if modality.is_conditional(tokens, at) or (
@@ -1253,7 +1249,10 @@ def _protests(candidates: list[Candidate], sentence: Sentence,
             if c.source.code in marching:
                 notes.append(f"{label}: what the crowd's protest is for")
                 continue
-            if word.endswith("ing") and c.source.code not in protesting:
+            before = sentence.text[: c.start - sentence.start].split()[-1:]
+            progressive = bool(before) and before[0].lower() in words.BE
+            # ("teachers are demanding a pay rise" is a demand)
+            if word.endswith("ing") and not progressive and c.source.code not in protesting:
                 notes.append(f"{label}: a crowd's demand as it gathers: a protest")
                 c = attrs.evolve(c, code=PROTEST_FOR.get(c.code, "141"))
         elif c.code in {"140", "141"} and (c.source.role in {"GOV", "LEG", "JUD"} or (
@@ -1290,7 +1289,10 @@ def _assassination(candidate: Candidate, sentence: Sentence, notes: list[str]) -
     target = candidate.target
     if candidate.code not in LETHAL_CODES or target is None or not _is_leader(target):
         return candidate
-    said = set(re.findall(r"[a-z]+", sentence.text.lower()))
+    # not a participle after a comma, which has its own object ("attacked the governor,
+    # killing two of his bodyguards")
+    said = {m.group(2) for m in re.finditer(r"(,\s*)?\b([a-z]+)\b", sentence.text.lower())
+            if not m.group(1)}
     code = "186" if said & words.KILLING_WORDS else "185" if said & words.WOUNDING_WORDS else None
     if code is None:
         return candidate

@@ -164,12 +164,17 @@ UNREALISED = frozenset({"planned", "proposed", "possible", "potential", "prospec
 COUNTERFACTUAL = frozenset({"would", "could", "might", "should"})
 
 
-def is_unrealised(tokens: list[Token], start: int) -> bool:
+def is_unrealised(tokens: list[Token], start: int, *, noun: bool = True) -> bool:
     """An act named by a noun that has not happened: ``a planned protest``, ``pessimistic
-    about the chances of a deal``, ``a resolution that would have extended aid deliveries``."""
+    about the chances of a deal``, ``a resolution that would have extended aid deliveries``.
+    A verb's form read as a noun (``a planned Koran-burning protest``) needs an article
+    before the modifier: ``the Taliban planned and carried out`` did."""
     words = _window(tokens, start, 6)
-    if any(w in UNREALISED for w in words[:4]):
-        return True
+    for k, w in enumerate(words[:4]):
+        if w in UNREALISED and (noun or w == "any" or words[k + 1 : k + 2] in (
+            ["a"], ["an"], ["the"]
+        )):
+            return True
     return any(w == "have" and words[k + 1 : k + 2] and words[k + 1] in COUNTERFACTUAL
                for k, w in enumerate(words))
 

@@ -12,13 +12,18 @@ from eventcoder.engine.words import (
     ADVERBS,
     ARTICLES,
     BE,
+    COUNT_WORDS,
     INSTRUMENT_MARKERS,
+    IRREGULAR_PASTS,
     LEFT_BARRIERS,
     LOCATIVE_PLACES,
+    MODALS,
     PLACE_MODIFIERS,
     POSSESSIVES,
     PREPOSITIONS,
     QUANTITIES,
+    RELATIVIZERS,
+    REPORTING_VERBS,
     RIGHT_BARRIERS,
     SPEECH_VERBS,
     SUBJECT_OPENERS,
@@ -26,12 +31,6 @@ from eventcoder.engine.words import (
 from eventcoder.text.tokens import Token
 
 TARGET_WINDOW = 12
-RELATIVIZERS = frozenset({"that", "which", "who"})
-NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                          "dozens", "hundreds", "thousands", "several", "some"})
-# past tenses that do not end in -ed, for telling a clause's verb after its subject
-IRREGULAR_PASTS = frozenset({"fired", "hit", "shot", "struck", "fought", "took", "sent", "held",
-                             "met", "made", "began", "led", "left", "said", "told", "won"})
 PASSIVE_AGENT_WINDOW = 5
 
 
@@ -102,7 +101,7 @@ def subject_before(refs: list[ActorRef], tokens: list[Token], position: int) -> 
         and tokens[position].fold.endswith("ing")
     )
     k = position - 1
-    while k > 0 and tokens[k].fold in ADVERBS | BE | {"will", "would", "could", "may"}:
+    while k > 0 and tokens[k].fold in ADVERBS | BE | MODALS:
         k -= 1
     if k > 0 and tokens[k].fold in RELATIVIZERS:
         # "riots that have killed two people": the subject is the noun before "that" (", who"),
@@ -110,7 +109,8 @@ def subject_before(refs: list[ActorRef], tokens: list[Token], position: int) -> 
         head = k - 1 if tokens[k - 1].fold == "," else k
         return next((r for r in refs if r.end == head and r.kind != "pronoun"
                      and not _after_locative(tokens, r.start)
-                     and tokens[r.start - 1].fold not in PREPOSITIONS), None)
+                     and not (r.start > 0 and tokens[r.start - 1].fold in PREPOSITIONS)),
+                    None)
     if position > 2 and tokens[position - 1].fold == ",":
         # "Turkey, which backs some rebel groups, called on Moscow": past the relative clause
         for k in range(position - 2, 0, -1):
@@ -132,10 +132,12 @@ def subject_before(refs: list[ActorRef], tokens: list[Token], position: int) -> 
         k = ref.start - 1
         while k > 0 and tokens[k].fold in PLACE_MODIFIERS | ARTICLES:
             k -= 1  # "rebels in northern Mali ambushed": Mali is where, not who
-        if k > 1 and tokens[k].text.isalpha() and tokens[k].text == tokens[k].fold and (
-            tokens[k - 1].fold in ARTICLES
+        if k == ref.start - 1 and k > 2 and tokens[k].text.isalpha() and (
+            tokens[k].text == tokens[k].fold and tokens[k - 1].fold in ARTICLES
         ):
-            k -= 2  # "the attack on the army checkpoint killed": after "on the army"
+            # "the attack on the army checkpoint killed": after "on the army" (but "In the
+            # morning the army shelled" opens with a time)
+            k -= 2
         quantity = k > 0 and tokens[k].fold == "of" and tokens[k - 1].fold in QUANTITIES
         if k >= 0 and tokens[k].fold in PREPOSITIONS and not quantity:
             continue  # but "hundreds of PTI supporters blocked" is the subject
@@ -153,7 +155,7 @@ def _object_of_verb(tokens: list[Token], start: int) -> bool:
     (``said Iran had``)."""
     k = start - 1
     while k >= 0 and (tokens[k].fold in ARTICLES or tokens[k].fold.isdigit()
-                      or tokens[k].fold in NUMBER_WORDS):
+                      or tokens[k].fold in COUNT_WORDS):
         k -= 1
     if k < 0:
         return False
@@ -161,7 +163,7 @@ def _object_of_verb(tokens: list[Token], start: int) -> bool:
     return (
         word.text.isalpha() and word.text == word.fold
         and word.fold not in PREPOSITIONS | SUBJECT_OPENERS | QUANTITIES | ADVERBS
-        and word.fold not in {"said", "says", "say", "stated", "added", "adds"}
+        and word.fold not in REPORTING_VERBS
     )
 
 

@@ -42,8 +42,6 @@ QUANTITIES = frozenset(
     members supporters some many several most all""".split()
 )
 # counts before a participle make it an adjective: "two besieged villages"
-# amounts before a plural: a noun, not a verb ("5 million pounds")
-AMOUNTS = frozenset({"million", "billion", "thousand", "hundred", "trillion"})
 COUNT_WORDS = frozenset(
     """two three four five six seven eight nine ten dozens hundreds thousands several many
     some few""".split()
@@ -100,8 +98,8 @@ ALLEGATION_WORDS = frozenset({"claims", "claim", "allegations", "allegation", "a
                               "accusation", "alleging", "alleged"})
 # participles that make an actor respond to what the clause reports: "..., prompting
 # Israel to declare him persona non grata" (Israel did, in answer to the subject)
-CAUSATIVES = frozenset({"prompting", "forcing", "leading", "causing", "provoking", "pushing",
-                        "spurring", "compelling", "driving", "triggering"})
+CAUSATIVES = frozenset({"prompting", "forcing", "causing", "provoking", "spurring",
+                        "compelling", "triggering"})
 # what an attack did to a person: killed (an assassination) or wounded (an attempt at one)
 KILLING_WORDS = frozenset({"killed", "killing", "assassinated", "slain", "died", "dead"})
 WOUNDING_WORDS = frozenset({"wounded", "wounding", "injured", "injuring", "survived"})
@@ -121,3 +119,19 @@ PERSON_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "spokesman", "spoke
                           "spokesperson", "official", "secretary", "negotiator", "journalist",
                           "reporter", "activist", "lawmaker", "senator", "judge", "prosecutor",
                           "officer", "soldier", "dissident", "cleric"})
+# pronouns in object position: "giving him 72 hours"
+OBJECT_PRONOUNS = frozenset({"him", "her"})
+# prepositions after which a verb's form is a noun: "during protests", "after clashes"
+# ("responded with strikes" may be the act itself)
+NOUN_OPENERS = frozenset({"during", "after", "amid", "following", "despite", "before", "for"})
+# amounts before a plural: a noun, not a verb ("5 million pounds")
+AMOUNTS = frozenset({"million", "billion", "thousand", "hundred", "trillion"})
+# words that open a relative clause: "riots that have killed", "Turkey, which backs"
+RELATIVIZERS = frozenset({"that", "which", "who"})
+# modals between a relativizer and its verb: "that would have extended"
+MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can"})
+# verbs of saying whose complement is a clause: the actor after them opens it ("said Iran had")
+REPORTING_VERBS = frozenset({"said", "says", "say", "stated", "added", "adds"})
+# past tenses that do not end in -ed, for telling a clause's verb after its subject
+IRREGULAR_PASTS = frozenset({"fired", "hit", "shot", "struck", "fought", "took", "sent", "held",
+                             "met", "made", "began", "led", "left", "said", "told", "won"})
