@@ -293,8 +293,9 @@ def _common_noun_phrase(tokens: list[Token], ref: ActorRef) -> bool:
 
 def _coordinated_nouns(tokens: list[Token], first: ActorRef, second: ActorRef) -> bool:
     """``a Chinese engineer and his Nigerian driver``, ``Danish brewer Carlsberg and French
-    food group Danone``: two noun phrases, each named by a country's adjective, joined by
-    ``and``."""
+    food group Danone``, ``three Chinese teachers and their Pakistani driver``: two common
+    noun phrases (see ``_common_noun_phrase``) joined by ``and``, with at most three words
+    of the first noun between."""
     if not all(_common_noun_phrase(tokens, r) for r in (first, second)):
         return False
     between = tokens[first.end : second.start]
