@@ -757,9 +757,24 @@ def test_an_article_before_the_time_opening_a_sentence_keeps_the_subject() -> No
 def test_a_verb_after_a_preposition_is_a_noun() -> None:
     found = triples("Serbia put its army on alert after clashes in northern Kosovo.")
     assert not any(t[2].startswith("19") for t in found), found
+    found = triples("Ghana recalled its ambassador from Israel in protest at the war in Gaza.")
+    assert not any(t[2].startswith("14") or t[2] == "114" for t in found), found
     # but a verb's form after "with" may be the act itself
     found = triples("Israel responded with strikes on Hamas positions in Gaza.")
     assert any(t[0] == "ISR" and t[2].startswith("19") for t in found), found
+
+
+def test_it_refers_back_to_a_body_named_by_its_role_noun() -> None:
+    text = ("Jordan recalled its ambassador on Monday. The Biden administration said it was "
+            "pausing a shipment of bombs to Israel.")
+    found = triples(text)
+    assert any(t[0] == "USAGOV" and t[1] == "ISR" for t in found), found
+    assert not any(t[0] == "JOR" and t[1] == "ISR" and t[2].startswith("16") for t in found)
+
+
+def test_a_weapon_naming_an_attack_is_not_its_target() -> None:
+    assert_events("Hezbollah claimed responsibility for a drone attack on the Israeli town of "
+                  "Metula.", [("LBNREBHEZ", "ISR", "015")])
 
 
 def test_a_subject_pronoun_is_not_the_noun_its_clause_describes() -> None:

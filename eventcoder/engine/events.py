@@ -450,6 +450,13 @@ class ArticleEngine:
                 found_office = self._resolve(office, refs, tokens, speaker)
                 if found_office:
                     return [_moved(found_office[0], ref)]
+        if not earlier and ref.pronoun == "thing":
+            # "the Biden administration said it was pausing": a body named by its role noun
+            body = next((r for r in reversed(refs) if r.end <= ref.start and r.kind == "agent"
+                         and not _one_person(r) and not r.text.lower().endswith("s")), None)
+            resolved = self._resolve(body, refs, tokens, speaker) if body else []
+            if resolved:
+                return [_moved(resolved[0], ref)]
         if earlier:
             nearest = earlier[-1]
             if ref.pronoun == "plural":

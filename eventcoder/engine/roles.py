@@ -11,6 +11,7 @@ from eventcoder.engine.matcher import ActionMatch
 from eventcoder.engine.words import (
     ADVERBS,
     ARTICLES,
+    ATTACK_NOUNS,
     BE,
     COUNT_WORDS,
     INSTRUMENT_MARKERS,
@@ -27,6 +28,7 @@ from eventcoder.engine.words import (
     RIGHT_BARRIERS,
     SPEECH_VERBS,
     SUBJECT_OPENERS,
+    WEAPON_AGENTS,
 )
 from eventcoder.text.tokens import Token
 
@@ -250,6 +252,10 @@ def targets_after(refs: list[ActorRef], tokens: list[Token], position: int,
             # "strikes using jets and drones against X": the means are not who was hit
             means_end = ref.end if before != "by" else -1
             continue
+        if ref.entry_id in WEAPON_AGENTS and ref.end < len(tokens) and (
+            tokens[ref.end].fold in ATTACK_NOUNS
+        ):
+            continue  # "a drone attack on Eilat": the weapon names the attack, not its target
         if ref.capital and before in LOCATIVE_PLACES:
             continue  # "talks in Baghdad": the capital is where, not who
         if not places and _after_locative(tokens, ref.start):

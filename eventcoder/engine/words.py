@@ -123,7 +123,8 @@ PERSON_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "spokesman", "spoke
 OBJECT_PRONOUNS = frozenset({"him", "her"})
 # prepositions after which a verb's form is a noun: "during protests", "after clashes"
 # ("responded with strikes" may be the act itself)
-NOUN_OPENERS = frozenset({"during", "after", "amid", "following", "despite", "before", "for"})
+NOUN_OPENERS = frozenset({"during", "after", "amid", "following", "despite", "before", "for",
+                          "in"})
 # amounts before a plural: a noun, not a verb ("5 million pounds")
 AMOUNTS = frozenset({"million", "billion", "thousand", "hundred", "trillion"})
 # words that open a relative clause: "riots that have killed", "Turkey, which backs"
@@ -135,3 +136,10 @@ REPORTING_VERBS = frozenset({"said", "says", "say", "stated", "added", "adds"})
 # past tenses that do not end in -ed, for telling a clause's verb after its subject
 IRREGULAR_PASTS = frozenset({"fired", "hit", "shot", "struck", "fought", "took", "sent", "held",
                              "met", "made", "began", "led", "left", "said", "told", "won"})
+# nouns of attack a weapon may name: "a drone attack", "missile strikes"
+ATTACK_NOUNS = frozenset({"attack", "attacks", "strike", "strikes", "raid", "raids", "fire",
+                          "barrage", "assault"})
+# role nouns that name a weapon as well as its crew: "a drone attack" is no attack on a drone
+WEAPON_AGENTS = frozenset({"agent.mil.drone", "agent.mil.warplane", "agent.mil.artillery",
+                           "agent.mil.armour", "agent.mil.helicopter", "agent.mil.warship",
+                           "agent.mil.air-defence"})
