@@ -920,6 +920,18 @@ def test_a_count_of_people_arrested_are_civilians_of_the_country() -> None:
     assert not triples("Serbian police made arrests in Belgrade on Friday.")
 
 
+def test_the_authorities_storming_an_embassy_coerce_its_state() -> None:
+    found = triples("Ecuador's police stormed the Mexican embassy in Quito to arrest a former "
+                    "vice president.")
+    assert ("ECUCOP", "MEXGOV", "170") in found, found
+
+
+def test_an_object_inside_the_pattern_ends_the_target_before_and_another_verb() -> None:
+    found = triples("Authorities in Nepal imposed a curfew and deployed the army in Kathmandu.")
+    assert any(t[1] == "NPL" and t[2] == "1723" for t in found), found
+    assert not any(t[1] == "NPLMIL" for t in found), found
+
+
 def test_a_states_protest_is_an_official_complaint() -> None:
     found = triples("The Vietnamese embassy in Beijing protested against the Chinese navy's "
                     "presence near the Paracel Islands.")

@@ -1042,9 +1042,18 @@ class ArticleEngine:
         if match.end - match.start > 1:
             inside = [r for r in refs if r.start < match.end]
             within = roles.targets_within(inside, tokens, match.start, match.end)
-            stages.append((within, True))
+            # "stormed the Mexican embassy in Quito to arrest ...": a named actor closing the
+            # pattern is its object (but "filed a case at the ICJ" names where)
+            closing = any(r.end == match.end and r.kind == "named"
+                          and not roles.after_preposition(tokens, r) for r in within)
+            stages.insert(0 if closing else 1, (within, True))
         if places:
             stages.append((roles.targets_after(refs, tokens, match.end), True))
+        if match.end - match.start > 1 and roles.verb_follows_and(tokens, match.end):
+            # "imposed a curfew and deployed the army": the pattern holds its object, and what
+            # follows "and" is another verb's
+            stages = [(found, with_places) for found, with_places in stages
+                      if all(r.end <= match.end for r in found)]
         return stages
 
     @staticmethod
@@ -1244,7 +1253,9 @@ def _protests(candidates: list[Candidate], sentence: Sentence,
     """Crowds' acts as CAMEO codes them: a crowd's demand made while it marches is what the
     protest is for (``students marched, demanding an end to quotas``: one event, 141), and
     one made as it gathers is a protest; a demand made while blocking a road stays one. A
-    crowd that burns property riots (145); armed men who do it destroy property (1712)."""
+    crowd that burns property riots (145); armed men who do it destroy property (1712); the
+    authorities that storm a building coerce (170). A state's protest is an official
+    complaint (114)."""
     marching = {c.source.code for c in candidates if c.code in MARCHES}
     protesting = {c.source.code for c in candidates if c.code[:2] == "14"}
     out: list[Candidate] = []
@@ -1274,6 +1285,10 @@ def _protests(candidates: list[Candidate], sentence: Sentence,
         elif c.code[:3] == "145" and c.source.role in UNNAMED_ARMED | {"CRM", "MIL"}:
             notes.append(f"{label}: property destroyed by armed men: no riot")
             c = attrs.evolve(c, code="1712")
+        elif c.code[:3] == "145" and c.source.role in {"COP", "GOV", "SPY", "JUD"}:
+            # "police stormed the Mexican embassy": force used by the authorities
+            notes.append(f"{label}: force used by the authorities: no riot")
+            c = attrs.evolve(c, code="170")
         out.append(c)
     # the looting of a crowd that riots is part of its riot
     rioting = {c.source.code for c in out if c.code == "145" and c.source.role in CROWD_ROLES}

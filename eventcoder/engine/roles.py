@@ -115,8 +115,9 @@ def subject_before(refs: list[ActorRef], tokens: list[Token], position: int) -> 
                     None)
     if position > 2 and tokens[position - 1].fold == ",":
         # "Turkey, which backs some rebel groups, called on Moscow": past the relative clause
+        # (which may hold commas of its own)
         for k in range(position - 2, 0, -1):
-            if tokens[k].fold in {",", *LEFT_BARRIERS}:
+            if tokens[k].fold in LEFT_BARRIERS:
                 break
             if tokens[k].fold in {"which", "who"} and tokens[k - 1].fold == ",":
                 described = next((r for r in refs if r.end == k - 1), None)
@@ -324,6 +325,14 @@ def possessive_of_next(tokens: list[Token], refs: list[ActorRef], ref: ActorRef)
         ref.kind == "pronoun" and tokens[ref.start].fold in POSSESSIVES
         and any(r.start in (ref.end, ref.end + 1) for r in refs)
     )
+
+
+def verb_follows_and(tokens: list[Token], position: int) -> bool:
+    """Whether ``and`` and a past-tense verb come at ``position`` (``... and deployed``)."""
+    if position + 1 >= len(tokens) or tokens[position].fold != "and":
+        return False
+    verb = tokens[position + 1]
+    return verb.text == verb.fold and (verb.fold.endswith("ed") or verb.fold in IRREGULAR_PASTS)
 
 
 def _new_clause(tokens: list[Token], refs: list[ActorRef], position: int) -> bool:
