@@ -214,6 +214,11 @@ def test_a_participle_after_its_noun_is_passive() -> None:
     assert not any(source == "CUB" and root in {"17", "19"} for source, _, root in pairs)
 
 
+def test_a_by_phrase_inside_a_passive_pattern_names_the_source() -> None:
+    assert_events("A power plant in the city of Kharkiv was hit by Russian missiles overnight.",
+                  [("RUS", "UKR", "195")])
+
+
 def test_passive_without_agent_gives_no_source_event() -> None:
     assert code("Three soldiers were killed on Tuesday.") == []
 

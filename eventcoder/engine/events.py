@@ -744,7 +744,8 @@ class ArticleEngine:
         pattern = match.pattern
         code = pattern.entry.code
         if pattern.form == "verb" and roles.is_passive(tokens, match, refs):
-            agent = roles.agent_after(refs, tokens, match.end)
+            # (the "by" may be the pattern's own: "was hit by Russian missiles")
+            agent = roles.agent_after(refs, tokens, match.start + 1)
             if roles.is_reduced_passive(tokens, match):
                 # "an Iranian oil tanker seized by marines": the noun a participle describes
                 # is the one just before it, even a preposition's object ("protested over a
