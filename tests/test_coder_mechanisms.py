@@ -137,6 +137,11 @@ def test_a_role_noun_loyal_to_a_group_is_the_group() -> None:
     )
 
 
+def test_the_actors_named_choose_between_places_of_one_name() -> None:
+    assert_events("Suspected ADF rebels killed 20 villagers overnight in Beni territory.",
+                  [("CODREB", "CODCVL", "190")])
+
+
 def test_a_peoples_adjective_is_no_town() -> None:
     # "Arab" is also a town in Alabama: the militias are of the place where they struck
     assert_events("Arab militias killed dozens of civilians in El Geneina on Friday.",

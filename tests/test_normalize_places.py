@@ -439,3 +439,14 @@ def test_find_places_offsets_point_at_the_words_read(words: list[str]) -> None:
 
 # A gazetteer without the towns table: fast to build, enough for the properties.
 _SMALL = Gazetteer.build(_entries(), None)
+
+
+def test_countries_known_from_the_actors_choose_between_places_of_one_name(
+    gazetteer: Gazetteer,
+) -> None:
+    # "Beni" is a department of Bolivia and a town in Congo; the militants are Congolese
+    alone = find_places("Militants killed 14 villagers in Beni territory.", gazetteer)
+    assert [m.place.country for m in alone] == ["BOL"]
+    found = find_places("Militants killed 14 villagers in Beni territory.", gazetteer,
+                        context=["COD"])
+    assert [(m.place.country, m.place.kind) for m in found] == [("COD", "town")]

@@ -542,7 +542,11 @@ class ArticleEngine:
         if dateline:
             cut = sentence.start + dateline.end()
             refs = [r for r in refs if tokens[r.start].start >= cut]
-        self.places = find_places(sentence.text, self.gazetteer)
+        # the countries of the actors named help choose between places of one name ("the
+        # Malian army ... in the village of Moura")
+        named = {r.country for r in refs
+                 if r.kind == "named" and r.country and _is_state(r.country)}
+        self.places = find_places(sentence.text, self.gazetteer, context=sorted(named))
         self.sentence_start = sentence.start
         self.sentence_text = sentence.text
         self._located = None

@@ -678,6 +678,8 @@ def _choose(
     if reading.suffix == _SUFFIX_TOWN and towns:
         return towns[0]
     if reading.suffix == _SUFFIX_ADMIN and divisions:
+        if towns and context(divisions[0])[1] and not context(towns[0])[1]:
+            return towns[0]  # "Beni territory" after Congolese actors: Congo's Beni
         return divisions[0]
     if countries_c and key not in _NEEDS_CUE:
         return countries_c[0]
@@ -708,17 +710,20 @@ def _precision(place: Place, near: bool) -> int:
     return 3
 
 
-def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+def find_places(text: str, gazetteer: Gazetteer,
+                context: Iterable[str] = ()) -> list[PlaceMention]:
     """The places ``text`` names, in text order, with character offsets and precision.
 
     Countries and divisions are read anywhere; towns only after a locative cue (``in``,
     ``near``, ``at``, ``outside``, ``around``, ``from``, ``the city of``) or before
     ``city``, ``town``, ``village``, ``district``, so that English words are not read as
     towns. A town takes its division and country from the sentence when the table lacks
-    them. Never raises: returns ``[]`` for anything it cannot read.
+    them. ``context`` holds countries known from elsewhere (the actors the sentence names:
+    "the Malian army ... in the village of Moura" is Mali's Moura, not Portugal's). Never
+    raises: returns ``[]`` for anything it cannot read.
     """
     try:
-        return _find_places(text, gazetteer)
+        return _find_places(text, gazetteer, frozenset(context))
     except Exception:  # a location is never worth losing the event for
         return []
 
@@ -733,7 +738,8 @@ def place_named(name: str, gazetteer: Gazetteer) -> Place | None:
     return whole[0].place if whole else None
 
 
-def _find_places(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+def _find_places(text: str, gazetteer: Gazetteer,
+                 context: frozenset[str] = frozenset()) -> list[PlaceMention]:
     if not isinstance(text, str) or not text.strip():
         return []
     tokens = _tokens(text)
@@ -742,10 +748,10 @@ def _find_places(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
         normalize_place_name(text[tokens[r.start].start : tokens[r.end - 1].end]) for r in readings
     ]
     # Pass 1: the countries and divisions the sentence names give the context for towns.
-    countries: set[str] = set()
+    countries: set[str] = set(context)
     admin1s: set[str] = set()
     for reading, key in zip(readings, keys, strict=True):
-        first = _choose(reading, set(), set(), gazetteer, key)
+        first = _choose(reading, set(context), set(), gazetteer, key)
         if first is None:
             continue
         if first.place.kind == "country" and first.place.country:
