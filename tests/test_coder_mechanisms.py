@@ -825,6 +825,11 @@ def test_a_government_condemning_an_attack_by_its_own_rebels_condemns_them() -> 
     assert_events(text, [("AFGGOV", "AFGREBTAL", "111")])
 
 
+def test_the_head_of_a_body_speaks_for_it() -> None:
+    assert_events("The head of the African Union Commission called for an immediate end to "
+                  "the fighting in Libya.", [("IGOOAU", "LBY", "0256")])
+
+
 def test_the_subject_of_a_relative_clause_is_the_noun_before_it() -> None:
     # riots are no actor: the country named first did not kill anyone
     found = triples("Kenya imposed a curfew after riots that have killed at least six people.")

@@ -14,6 +14,7 @@ from eventcoder.engine.words import (
     ATTACK_NOUNS,
     BE,
     COUNT_WORDS,
+    HEADS,
     INSTRUMENT_MARKERS,
     IRREGULAR_PASTS,
     LEFT_BARRIERS,
@@ -141,7 +142,8 @@ def subject_before(refs: list[ActorRef], tokens: list[Token], position: int) -> 
             # "the attack on the army checkpoint killed": after "on the army" (but "In the
             # morning the army shelled" opens with a time)
             k -= 2
-        quantity = k > 0 and tokens[k].fold == "of" and tokens[k - 1].fold in QUANTITIES
+        # "hundreds of PTI supporters", "the head of the African Union Commission"
+        quantity = k > 0 and tokens[k].fold == "of" and tokens[k - 1].fold in QUANTITIES | HEADS
         if k >= 0 and tokens[k].fold in PREPOSITIONS and not quantity:
             continue  # but "hundreds of PTI supporters blocked" is the subject
         if ref.kind == "pronoun" and ref.pronoun == "thing" and tokens[ref.start].fold == "its":

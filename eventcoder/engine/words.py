@@ -143,3 +143,6 @@ ATTACK_NOUNS = frozenset({"attack", "attacks", "strike", "strikes", "raid", "rai
 WEAPON_AGENTS = frozenset({"agent.mil.drone", "agent.mil.warplane", "agent.mil.artillery",
                            "agent.mil.armour", "agent.mil.helicopter", "agent.mil.warship",
                            "agent.mil.air-defence"})
+# nouns of one who speaks for a body, before "of": "the head of the African Union Commission"
+HEADS = frozenset({"head", "chief", "leader", "spokesman", "spokeswoman", "spokesperson",
+                   "director", "secretary-general", "chairman", "chairwoman", "chair"})
