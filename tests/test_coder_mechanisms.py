@@ -985,6 +985,13 @@ def test_an_attack_that_killed_a_leader_is_an_assassination() -> None:
     assert not any(t[2] == "186" for t in found), found
 
 
+def test_an_appeal_after_a_meeting_is_addressed_to_the_one_met() -> None:
+    found = triples("Zelenskiy met German Chancellor Olaf Scholz in Berlin on Friday and asked "
+                    "for more air defence systems.")
+    assert ("UKRGOV", "DEUGOV", "0232") in found, found
+    assert not any(t[1] and t[1].endswith("MIL") for t in found), found
+
+
 def test_a_visit_for_talks_is_also_the_talks() -> None:
     found = triples("King Abdullah received the Iranian foreign minister in Amman on Monday for "
                     "talks.")

@@ -51,6 +51,8 @@ GENERIC_VIOLENCE = frozenset({"180", "190"})
 # an assassination (186) or an attempt at one (185), while an air strike that kills one stays
 # an air strike
 LETHAL_CODES = frozenset({"180", "1823", "190", "193"})
+# appeals, pledges and deliveries, whose weapons are what is given
+AID_ROOTS = frozenset({"02", "03", "06", "07"})
 # the roles of crowds, whose violence is a riot and whose demands are what they protest for
 CROWD_ROLES = frozenset({"CVL", "OPP", "EDU", "LAB", "HLH"})
 MARCHES = frozenset({"140", "141", "145"})  # protests whose demands are their purpose
@@ -771,6 +773,10 @@ class ArticleEngine:
                     return RolesRead(previous.sources, [], outcome=True)
                 # "demanded that Washington reverse ..., calling the order a provocation"
                 borrowed = previous.targets if after_comma and code[:2] in {"10", "11"} else []
+                if code[:2] == "02" and previous.match.pattern.entry.code[:2] == "04":
+                    # "met Biden at the White House and asked for more air defences": an
+                    # appeal to the one just met
+                    borrowed = previous.targets
                 reporter = self._reporter(previous.match, match, tokens, refs)
                 if reporter is not None and code[:2] in SPEECH_ROOTS:
                     # "Amnesty said government forces had used chemical weapons, accusing
@@ -820,6 +826,9 @@ class ArticleEngine:
             # a denial answers its accuser: "brushing aside accusations by X"
             stages = [(self._accuser(match, tokens, refs, sources), True)]
         for stage, with_places in stages:
+            if entry.code[:2] in AID_ROOTS:
+                # "asked for more air defence systems": weapons are what is given, not whom
+                stage = [ref for ref in stage if ref.entry_id not in words.WEAPON_AGENTS]
             kept: list[ActorRef] = []
             for _ in range(3):
                 resolved = [t for ref in stage for t in self._resolve(ref, refs, tokens, speaker)]
