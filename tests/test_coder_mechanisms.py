@@ -142,6 +142,18 @@ def test_the_actors_named_choose_between_places_of_one_name() -> None:
                   [("CODREB", "CODCVL", "190")])
 
 
+def test_protesters_belong_to_the_place_where_they_acted() -> None:
+    found = triples("Jordan condemned the protesters' attack on the Danish embassy in Tehran.")
+    assert ("JOR", "IRNOPP", "111") in found, found
+
+
+def test_an_actor_inside_a_hyphenated_modifier_does_not_own_the_act() -> None:
+    found = triples("The Turkish army is conducting a Baghdad government-approved ground "
+                    "offensive against PKK militants.")
+    assert any(t[0] == "TURMIL" and t[2].startswith("19") for t in found), found
+    assert not any(t[0] == "IRQGOV" for t in found), found
+
+
 def test_a_peoples_adjective_is_no_town() -> None:
     # "Arab" is also a town in Alabama: the militias are of the place where they struck
     assert_events("Arab militias killed dozens of civilians in El Geneina on Friday.",

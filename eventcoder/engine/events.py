@@ -253,7 +253,7 @@ class ArticleEngine:
             # "aid workers in Gaza", "a mosque in Kandahar": people and buildings belong to
             # where they are; troops sent abroad stay their state's
             country = self._place_after(ref, refs, tokens)
-        if country is None and ref.role in UNNAMED_ARMED | {"CVL"}:
+        if country is None and ref.role in UNNAMED_ARMED | {"CVL", "OPP"}:
             # "Chinese nationals were wounded when gunmen opened fire in Karachi": unnamed
             # gunmen are of the place where they struck, not of their victims; "planes from
             # Qatar landed in Benghazi with aid for flood victims": civilians of the place
@@ -644,7 +644,7 @@ class ArticleEngine:
             modality.is_infinitive(tokens, match.start) and cause is None
             and not modality.is_mandate(tokens, match.start)
         )
-        read = self._read_roles(match, tokens, refs, previous)
+        read = self._read_roles(match, tokens, refs, previous, sentence)
         if read.outcome:
             notes.append(f"{label}: the outcome of the act before it: no event")
             return [], read.sources
@@ -744,7 +744,7 @@ class ArticleEngine:
         return None
 
     def _read_roles(self, match: ActionMatch, tokens: list[Token], refs: list[ActorRef],
-                    previous: PriorAct | None) -> RolesRead:
+                    previous: PriorAct | None, sentence: Sentence) -> RolesRead:
         """Source and target phrases as the clause places them: subject and object of an
         active verb, ``by`` agent and subject of a passive, owner of a noun."""
         pattern = match.pattern
@@ -803,14 +803,21 @@ class ArticleEngine:
         # "a suicide bomber rammed ...": a noun naming the doer is the doer
         doer = next((r for r in refs if r.kind == "agent" and r.end == match.end
                      and r.start >= match.start), None)
-        owner = doer or roles.possessor_before(refs, tokens, match.start) or (
-            roles.agent_after(refs, tokens, match.end - 1)
-        )
+        possessor = roles.possessor_before(refs, tokens, match.start)
+        if possessor is not None and possessor.end < match.start and _hyphen_joined(
+            tokens, possessor.end, sentence
+        ):
+            possessor = None  # "a Damascus government-sanctioned campaign": a modifier's part
+        owner = doer or possessor or roles.agent_after(refs, tokens, match.end - 1)
         # a verbal act named by a noun is the speaker's ("X said it was an unacceptable
         # act"); a material one is the subject's only after a light verb ("X launched strikes")
         speech = code[:2] in SPEECH_ROOTS
-        if owner is None and (speech or self._after_light_verb(tokens, match.start)):
-            owner = roles.subject_before(refs, tokens, match.start)
+        light = self._light_verb_before(tokens, match.start)
+        if owner is None and (speech or light is not None):
+            # the light verb's subject ("the Russian military is conducting a Damascus
+            # government-sanctioned campaign": not the modifier between)
+            owner = roles.subject_before(refs, tokens, light if light is not None
+                                         else match.start)
         return RolesRead([owner] if owner else [], [])
 
     def _search_targets(self, match: ActionMatch, tokens: list[Token], refs: list[ActorRef],
@@ -1071,15 +1078,16 @@ class ArticleEngine:
         return stages
 
     @staticmethod
-    def _after_light_verb(tokens: list[Token], position: int) -> bool:
-        """Whether a noun event is the object of a light verb (``launched strikes``): then
-        the verb's subject is the noun's source."""
-        for token in reversed(tokens[max(0, position - 6) : position]):
-            if token.fold in words.LIGHT_VERBS:
-                return True
-            if token.fold in words.RIGHT_BARRIERS or token.fold in {",", "of", "by"}:
-                return False
-        return False
+    def _light_verb_before(tokens: list[Token], position: int) -> int | None:
+        """Where the light verb stands whose object a noun event is (``launched strikes``),
+        or None: the verb's subject is the noun's source."""
+        for k in range(position - 1, max(-1, position - 7), -1):
+            fold = tokens[k].fold
+            if fold in words.LIGHT_VERBS:
+                return k
+            if fold in words.RIGHT_BARRIERS or fold in {",", "of", "by"}:
+                return None
+        return None
 
     def _implicit_target(self, match: ActionMatch, tokens: list[Token], sources: list[ActorRef],
                          notes: list[str], label: str) -> list[ActorRef]:
