@@ -109,6 +109,17 @@ def test_lint_finds_patterns_that_can_never_match(
     assert any(message in p and "020.x" in p for p in problems), problems
 
 
+def test_lint_finds_patterns_that_match_the_same_words(tmp_path: Path) -> None:
+    # the singular and the plural compile to one pattern: matching it twice is wasted work
+    write(tmp_path / "layer", "actions.yaml",
+          'kind: actions\nentries:\n  - id: "020.x"\n    code: "020"\n'
+          '    verbs: ["zorble * widget", "zorble * widgets", "zorble * gadgets"]\n')
+    problems = check_codebook([tmp_path / "layer"])
+    assert [p for p in problems if "same words" in p] == [
+        p for p in problems if "'zorble * widgets'" in p and "'zorble * widget'" in p
+    ] != [], problems
+
+
 def test_later_layers_replace_and_remove_entries_by_id(tmp_path: Path) -> None:
     base = load_codebook()
     some_action = base.actions[0]

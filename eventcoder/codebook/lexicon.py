@@ -105,6 +105,9 @@ class Lexicon:
         self.phrases: dict[tuple[str, ...], list[PhraseHit]] = defaultdict(list)
         self.unanchored: list[tuple[ActionEntry, str]] = []
         self.actors_by_id = {a.id: a for a in codebook.actors}
+        self._by_code: dict[str, ActionEntry] = {}
+        for action in codebook.actions:
+            self._by_code.setdefault(action.code, action)
         for action in codebook.actions:
             for form, texts in (("verb", action.verbs), ("noun", action.nouns)):
                 for text in texts:
@@ -138,7 +141,7 @@ class Lexicon:
 
     def entry_with_code(self, code: str) -> ActionEntry | None:
         """The first action entry of the codebook with this event code."""
-        return next((a for a in self.codebook.actions if a.code == code), None)
+        return self._by_code.get(code)
 
     def _add_phrase(self, text: str, hit: PhraseHit) -> None:
         key = phrase_key(text)

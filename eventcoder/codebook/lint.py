@@ -21,6 +21,7 @@ def lint(codebook: Codebook) -> list[str]:
     for entry in codebook.actions:
         where = codebook.where(entry.id)
         seen: set[tuple[str, str]] = set()
+        compiled: dict[tuple[object, ...], str] = {}
         for form, texts in (("verb", entry.verbs), ("noun", entry.nouns)):
             for text in texts:
                 key = (form, " ".join(phrase_key(text)))
@@ -35,6 +36,11 @@ def lint(codebook: Codebook) -> list[str]:
                         "must start with a word (not '+', '*', or only articles)"
                     )
                     continue
+                same = compiled.setdefault((form, *pattern.elements), text)
+                if same != text:
+                    problems.append(f"{where}: [{entry.id}] {form} pattern {text!r} matches the "
+                                    f"same words as {same!r} (a noun's singular and plural, a "
+                                    "verb's forms); remove one")
                 kinds = [e.kind for e in pattern.elements]
                 if any(a != 0 and b != 0 for a, b in itertools.pairwise(kinds)):
                     problems.append(

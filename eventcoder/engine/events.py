@@ -721,7 +721,7 @@ class ArticleEngine:
             not tokens[at].fold.endswith("ing") and match.pattern.entry.code[:2] != "04"
         ):
             # (but "during talks with Abe" are the subject's talks)
-            return "a noun after 'during', 'after' or 'amid', not a verb ('during protests')"
+            return "a noun after a preposition such as 'during' or 'in', not a verb"
         if form == "verb" and _hyphen_joined(tokens, at, sentence):
             return "part of a compound ('government-sanctioned')"
         if modality.is_negated(tokens, at):
